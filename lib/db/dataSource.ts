@@ -1,0 +1,72 @@
+/**
+ * The one place a TypeORM DataSource is configured, for every service and both
+ * backends. Schema changes come only from committed migrations: `synchronize`
+ * is never on.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import 'reflect-metadata';
+import { DataSource, DataSourceOptions, Logger, MixedList, EntitySchema } from 'typeorm';
+import { parseDatabaseUrl, DatabaseTarget } from './databaseUrl';
+
+export interface DataSourceSpec {
+  url: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function | string>;
+  /** Receives every SQL statement (used by the statement-counting tests). */
+  logger?: Logger;
+}
+
+export function dataSourceOptions(spec: DataSourceSpec): DataSourceOptions {
+  const target: DatabaseTarget = parseDatabaseUrl(spec.url);
+  const common = {
+    entities: spec.entities,
+    migrations: spec.migrations,
+    migrationsTransactionMode: 'each' as const,
+    synchronize: false,
+    logger: spec.logger,
+    logging: spec.logger ? (['query', 'error'] as const) : (['error'] as const),
+  };
+  if (target.kind === 'mysql') {
+    if (!target.database) throw new Error('A MySQL database URL must name the database: mysql://user:password@host:3306/database');
+    return {
+      ...common,
+      logging: [...common.logging],
+      type: 'mysql',
+      host: target.host,
+      port: target.port,
+      username: target.user,
+      password: target.password,
+      database: target.database,
+      charset: 'utf8mb4',
+      timezone: 'Z',
+      // DATE columns come back as 'YYYY-MM-DD' on both backends, never shifted by a time zone.
+      dateStrings: ['DATE'],
+      // Four concurrent requests per member are normal; keep the pool small per service.
+      poolSize: 10,
+    };
+  }
+  if (target.file !== ':memory:') fs.mkdirSync(path.dirname(target.file), { recursive: true });
+  return {
+    ...common,
+    logging: [...common.logging],
+    type: 'better-sqlite3',
+    database: target.file,
+    enableWAL: target.file !== ':memory:',
+    timeout: 5000,
+  };
+}
+
+export function createDataSource(spec: DataSourceSpec): DataSource {
+  return new DataSource(dataSourceOptions(spec));
+}
+
+/** Opens the DataSource and applies pending migrations. */
+export async function openDatabase(spec: DataSourceSpec): Promise<DataSource> {
+  const dataSource = createDataSource(spec);
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  return dataSource;
+}

@@ -1,0 +1,41 @@
+/**
+ * Code-first federation: type-graphql builds the schema, and @apollo/subgraph
+ * turns it into a Federation 2 subgraph. type-graphql's `@Directive('@key…')`
+ * only survives printing through `printSchemaWithDirectives`, and the `@link`
+ * that makes it a Federation 2 schema has to be prepended by hand.
+ */
+import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { GraphQLSchema, parse } from 'graphql';
+import { buildSchema, BuildSchemaOptions, createResolversMap } from 'type-graphql';
+
+export const FEDERATION_VERSION = 'v2.7';
+const FEDERATION_IMPORTS = ['@key', '@shareable', '@external', '@requires', '@provides', '@inaccessible', '@override'];
+
+export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/${FEDERATION_VERSION}", import: [${FEDERATION_IMPORTS.map(
+  (d) => `"${d}"`,
+).join(', ')}])`;
+
+/** `__resolveReference` functions, by type name. */
+export type ReferenceResolvers = Record<string, { __resolveReference: (...args: any[]) => unknown }>;
+
+export async function buildFederatedSchema(
+  options: Omit<BuildSchemaOptions, 'skipCheck'>,
+  referenceResolvers: ReferenceResolvers = {},
+): Promise<GraphQLSchema> {
+  const schema = await buildSchema({ ...options, skipCheck: true });
+  const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
+  for (const [typeName, reference] of Object.entries(referenceResolvers)) {
+    resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...reference };
+  }
+  return buildSubgraphSchema({
+    typeDefs: parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`),
+    resolvers: resolvers as GraphQLResolverMap<unknown>,
+  });
+}
+
+/** The SDL a subgraph reports as `_service { sdl }`; what `schema/*.graphql` commits. */
+export function printFederatedSdl(schema: GraphQLSchema): string {
+  return `${printSubgraphSchema(schema).trim()}\n`;
+}

@@ -1,0 +1,74 @@
+/**
+ * Serves a federated schema over HTTP: Apollo Server on express, GraphQL at
+ * /graphql, liveness at /health. Listens on 127.0.0.1 by default (port 0 picks
+ * a free one, which is what tests use).
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { RequestHandler } from 'express';
+import { ApolloServer, ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import type { GraphQLSchema } from 'graphql';
+import { formatError } from '../graphql/formatError';
+
+export interface SubgraphServerOptions<Context extends BaseContext> {
+  name: string;
+  schema: GraphQLSchema;
+  /** Builds the per-request context (fresh DataLoaders live here). */
+  context: (req: express.Request) => Promise<Context>;
+  port?: number;
+  host?: string;
+  /** Express middleware run before GraphQL (e.g. request signature checks). */
+  before?: RequestHandler[];
+  plugins?: ApolloServerPlugin<Context>[];
+  /** Extra fields for GET /health. */
+  health?: () => Record<string, unknown>;
+}
+
+export interface RunningServer {
+  name: string;
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export async function startSubgraphServer<Context extends BaseContext>(
+  options: SubgraphServerOptions<Context>,
+): Promise<RunningServer> {
+  const app = express();
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<Context>({
+    schema: options.schema,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...(options.plugins ?? [])],
+  });
+  await apollo.start();
+
+  app.disable('x-powered-by');
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', service: options.name, ...(options.health?.() ?? {}) });
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '5mb' }),
+    ...(options.before ?? []),
+    expressMiddleware(apollo, { context: async ({ req }) => options.context(req) }),
+  );
+
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port ?? 0, host, () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  return {
+    name: options.name,
+    port,
+    url: `http://${host}:${port}/graphql`,
+    stop: async () => {
+      await apollo.stop();
+    },
+  };
+}
