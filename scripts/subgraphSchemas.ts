@@ -1,0 +1,5 @@
+/**
+ * The subgraphs whose SDL is committed under schema/<name>.graphql, each with
+ * the function that prints it. Add a subgraph here when it is created.
+ */
+export const SUBGRAPH_SCHEMAS: Record<string, () => Promise<string>> = {};
