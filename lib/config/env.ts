@@ -11,6 +11,7 @@ export const ENVIRONMENT = {
   GATEWAY_CONFIG: 'Gateway: path of the federation config file (members and subgraph URLs). Default config/federation.json.',
   DATA_DIR: 'npm start: folder for the embedded SQLite files. Default data/.',
   TEST_DATABASE_URL: 'Tests: MySQL/MariaDB server to create throwaway databases on, e.g. mysql://root@127.0.0.1:3306. Unset: embedded SQLite.',
+  WEB_DIST_DIR: 'Gateway: folder of the built web apps (playground/, dashboard/) it serves. Default web/dist (built by npm run build:web).',
   CI: 'When "true", tests that need a missing system part (MariaDB, Chromium) fail instead of being skipped.',
 } as const;
 
