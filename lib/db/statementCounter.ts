@@ -7,24 +7,33 @@ import type { Logger } from 'typeorm';
 
 const BOOKKEEPING = /^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|PRAGMA)/i;
 
+/** A long-running service counts forever; it keeps only the latest statements' text. */
+const KEPT_STATEMENTS = 2000;
+
 export class StatementCounter implements Logger {
   private statements: string[] = [];
+  private counted = 0;
 
   reset(): void {
     this.statements = [];
+    this.counted = 0;
   }
 
   get count(): number {
-    return this.statements.length;
+    return this.counted;
   }
 
+  /** The latest statements (at most KEPT_STATEMENTS), oldest first. */
   get recorded(): readonly string[] {
     return this.statements;
   }
 
   logQuery(query: string): void {
     // Transaction bookkeeping is not a data query; count only real statements.
-    if (!BOOKKEEPING.test(query.trim())) this.statements.push(query);
+    if (BOOKKEEPING.test(query.trim())) return;
+    this.counted++;
+    this.statements.push(query);
+    if (this.statements.length > KEPT_STATEMENTS) this.statements.splice(0, this.statements.length - KEPT_STATEMENTS);
   }
 
   logQueryError(error: string | Error, query: string): void {
