@@ -1,0 +1,47 @@
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { HoldingStatus } from '../types/enums';
+
+/**
+ * One line of the equipment inventory: a quantity of one catalogue item held
+ * by one formation, in one status. `category` is copied from the shared
+ * catalogue when the holding is recorded, so `holdings(category:)` filters in
+ * SQL; the country database keeps no copy of the catalogue itself, which the
+ * procurement subgraph owns (lib/reference/catalog.ts is the shared list).
+ */
+@Directive('@key(fields: "countryCode id")')
+@ObjectType({ description: 'Equipment a formation of the member holds.' })
+@Entity({ name: 'holding' })
+@Index('IDX_holding_country_category', ['countryCode', 'category'])
+export class Holding {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id: number;
+
+  @Field(() => ID, { description: 'The member holding it (part of the key: the gateway routes on it).' })
+  @Column({ name: 'country_code', type: 'varchar', length: 2 })
+  countryCode: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  nsn: string;
+
+  @Field({ description: 'Catalogue category of the item, e.g. "SMALL_ARMS".' })
+  @Column({ type: 'varchar', length: 32 })
+  category: string;
+
+  @Field(() => Int)
+  @Column({ type: 'int' })
+  quantity: number;
+
+  @Field({ description: 'The formation holding it, e.g. "Guards Armoured Mechanised Brigade".' })
+  @Column({ type: 'varchar', length: 120 })
+  unit: string;
+
+  @Field(() => HoldingStatus)
+  @Column({ type: 'varchar', length: 16 })
+  status: HoldingStatus;
+
+  @Field({ description: 'Whether this holding meets the NATO standard (STANAG) of its catalogue item.' })
+  @Column({ name: 'nato_standard', type: 'boolean' })
+  natoStandard: boolean;
+}

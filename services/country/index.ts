@@ -1,0 +1,44 @@
+/**
+ * Runs one member's country subgraph:
+ *   node dist/services/country/index.js --member XK [--port 4011] [--seed | --no-seed]
+ * (or `npm run start:country -- --member XK`). DATABASE_URL picks the database
+ * (default sqlite:data/country-<member>.sqlite). Migrates; loads demo records
+ * on first start (an empty database), or replaces them with --seed.
+ */
+import 'reflect-metadata';
+import { redact } from '../../lib/db/databaseUrl';
+import { readCountryConfig } from './config';
+import { startCountryService } from './service';
+
+async function main(): Promise<void> {
+  const config = readCountryConfig(process.argv.slice(2));
+  const service = await startCountryService({
+    member: config.member,
+    databaseUrl: config.databaseUrl,
+    port: config.port,
+    host: config.host,
+    seed: config.seed,
+  });
+  console.log(`country subgraph of ${service.member} on ${service.url} (database ${redact(config.databaseUrl)}; demo records: ${service.seeded})`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: stopping country subgraph of ${service.member}`);
+    service.stop().then(
+      () => process.exit(0),
+      (error) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error) => {
+  console.error(`country subgraph failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,4 @@
+import { CreateCountrySchema1767225600000 } from './1767225600000-CreateCountrySchema';
+
+/** The country database's migrations, oldest first. Add new ones at the end. */
+export const COUNTRY_MIGRATIONS = [CreateCountrySchema1767225600000];

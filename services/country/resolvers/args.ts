@@ -1,0 +1,66 @@
+/**
+ * Argument classes. Every root field takes the member as `country: ID!`
+ * FIRST (the gateway routes on it); type-graphql prints an ArgsType's
+ * inherited fields before its own, so each root field's arguments extend
+ * `MemberArgs`. Inputs are validated as nested objects, so a failure names the
+ * field by its path, e.g. "input.quantity".
+ */
+import { ValidateNested } from 'class-validator';
+import { ArgsType, ClassType, Field, ID, Int } from 'type-graphql';
+import { Priority, RequirementStatus } from '../types/enums';
+
+@ArgsType()
+export class MemberArgs {
+  @Field(() => ID, { description: 'The member addressed (the gateway routes on it).' })
+  country: string;
+}
+
+@ArgsType()
+export class MemberRecordArgs extends MemberArgs {
+  @Field(() => ID, { description: "The record's id within the member." })
+  id: string;
+}
+
+@ArgsType()
+export class MemberHoldingsArgs extends MemberArgs {
+  @Field(() => String, { nullable: true, description: 'A catalogue category, e.g. "SMALL_ARMS".' })
+  category?: string | null;
+}
+
+@ArgsType()
+export class RequirementFilterArgs {
+  @Field(() => RequirementStatus, { nullable: true })
+  status?: RequirementStatus | null;
+
+  @Field(() => Priority, { nullable: true })
+  priority?: Priority | null;
+}
+
+@ArgsType()
+export class MemberRequirementsArgs extends MemberArgs {
+  @Field(() => RequirementStatus, { nullable: true })
+  status?: RequirementStatus | null;
+
+  @Field(() => Priority, { nullable: true })
+  priority?: Priority | null;
+}
+
+@ArgsType()
+export class MemberBudgetArgs extends MemberArgs {
+  @Field(() => Int)
+  year: number;
+}
+
+/** `(country, [id,] input)` for a mutation taking `Input`. */
+export function MemberInputArgs<Input extends object, Base extends MemberArgs = MemberArgs>(
+  Input: ClassType<Input>,
+  Base: ClassType<Base> = MemberArgs as ClassType<Base>,
+): ClassType<Base & { input: Input }> {
+  @ArgsType()
+  class InputArgs extends (Base as ClassType<MemberArgs>) {
+    @Field(() => Input)
+    @ValidateNested()
+    input: Input;
+  }
+  return InputArgs as ClassType<Base & { input: Input }>;
+}

@@ -1,0 +1,41 @@
+import { Arg, Args, Ctx, FieldResolver, Int, Resolver } from 'type-graphql';
+import { Budget, Holding, Ministry, Requirement } from '../entities';
+import type { CountryContext } from '../context';
+import { Country } from '../types/country.type';
+import { assertCategory, assertYear } from '../validation';
+import { RequirementFilterArgs } from './args';
+
+/**
+ * The member's own fields on `Country`. Every one is nullable so that, in the
+ * federated graph, a member that is down nulls only its own fields. A Country
+ * here is always the served member (references to others are refused).
+ */
+@Resolver(() => Country)
+export class CountryResolver {
+  @FieldResolver(() => Ministry, { nullable: true })
+  ministry(@Ctx() ctx: CountryContext): Promise<Ministry | null> {
+    return ctx.loaders.ministry();
+  }
+
+  @FieldResolver(() => [Holding], { nullable: true, description: 'The equipment inventory, optionally of one catalogue category.' })
+  holdings(@Arg('category', () => String, { nullable: true }) category: string | null | undefined, @Ctx() ctx: CountryContext): Promise<Holding[]> {
+    assertCategory(category);
+    return ctx.loaders.holdings.load({ category: category ?? undefined });
+  }
+
+  @FieldResolver(() => [Requirement], { nullable: true, description: 'What the ministry needs to buy, optionally filtered.' })
+  requirements(@Args(() => RequirementFilterArgs) { status, priority }: RequirementFilterArgs, @Ctx() ctx: CountryContext): Promise<Requirement[]> {
+    return ctx.loaders.requirements.load({ status: status ?? undefined, priority: priority ?? undefined });
+  }
+
+  @FieldResolver(() => Budget, { nullable: true })
+  budget(@Arg('year', () => Int) year: number, @Ctx() ctx: CountryContext): Promise<Budget | null> {
+    assertYear(year);
+    return ctx.loaders.budget.load(year);
+  }
+
+  @FieldResolver(() => [Budget], { nullable: true, description: 'Every budget on record, by year.' })
+  budgets(@Ctx() ctx: CountryContext): Promise<Budget[]> {
+    return ctx.loaders.budgets();
+  }
+}

@@ -1,0 +1,22 @@
+import { Args, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { CountryContext } from '../context';
+import { Ministry } from '../entities';
+import { SetMinistryInput } from '../inputs/ministry.inputs';
+import { MemberInputArgs } from './args';
+
+const SetMinistryArgs = MemberInputArgs(SetMinistryInput);
+
+@Resolver(() => Ministry)
+export class MinistryResolver {
+  @Mutation(() => Ministry, { nullable: true, description: "Sets the ministry's name, minister and headquarters (e.g. after a new minister takes office)." })
+  setMinistry(@Args(() => SetMinistryArgs) { input }: { input: SetMinistryInput }, @Ctx() ctx: CountryContext): Promise<Ministry> {
+    return ctx.dataSource.transaction(async (manager) => {
+      await manager.upsert(
+        Ministry,
+        { countryCode: ctx.member, name: input.name.trim(), minister: input.minister.trim(), headquarters: input.headquarters.trim() },
+        ['countryCode'],
+      );
+      return manager.findOneByOrFail(Ministry, { countryCode: ctx.member });
+    });
+  }
+}

@@ -1,0 +1,52 @@
+import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import { Budget, Holding, Ministry, Requirement } from '../entities';
+import type { CountryContext } from '../context';
+import { toRowId } from '../ids';
+import { MemberArgs, MemberBudgetArgs, MemberHoldingsArgs, MemberRecordArgs, MemberRequirementsArgs } from './args';
+import { CountryResolver } from './country.resolver';
+
+/**
+ * Root queries. Each takes the member as `country: ID!` first (checked by
+ * ServedMemberOnly) and answers what the served member's `Country` field does.
+ */
+@Resolver()
+export class QueryResolver {
+  private readonly memberFields = new CountryResolver();
+
+  @Query(() => Ministry, { nullable: true })
+  ministry(@Args(() => MemberArgs) _args: MemberArgs, @Ctx() ctx: CountryContext): Promise<Ministry | null> {
+    return this.memberFields.ministry(ctx);
+  }
+
+  @Query(() => [Holding], { nullable: true })
+  holdings(@Args(() => MemberHoldingsArgs) { category }: MemberHoldingsArgs, @Ctx() ctx: CountryContext): Promise<Holding[]> {
+    return this.memberFields.holdings(category, ctx);
+  }
+
+  @Query(() => Holding, { nullable: true })
+  async holding(@Args(() => MemberRecordArgs) { id }: MemberRecordArgs, @Ctx() ctx: CountryContext): Promise<Holding | null> {
+    const rowId = toRowId(id);
+    return rowId === undefined ? null : ctx.loaders.holding.load(rowId);
+  }
+
+  @Query(() => [Requirement], { nullable: true })
+  requirements(@Args(() => MemberRequirementsArgs) filter: MemberRequirementsArgs, @Ctx() ctx: CountryContext): Promise<Requirement[]> {
+    return this.memberFields.requirements(filter, ctx);
+  }
+
+  @Query(() => Requirement, { nullable: true })
+  async requirement(@Args(() => MemberRecordArgs) { id }: MemberRecordArgs, @Ctx() ctx: CountryContext): Promise<Requirement | null> {
+    const rowId = toRowId(id);
+    return rowId === undefined ? null : ctx.loaders.requirement.load(rowId);
+  }
+
+  @Query(() => Budget, { nullable: true })
+  budget(@Args(() => MemberBudgetArgs) { year }: MemberBudgetArgs, @Ctx() ctx: CountryContext): Promise<Budget | null> {
+    return this.memberFields.budget(year, ctx);
+  }
+
+  @Query(() => [Budget], { nullable: true })
+  budgets(@Args(() => MemberArgs) _args: MemberArgs, @Ctx() ctx: CountryContext): Promise<Budget[]> {
+    return this.memberFields.budgets(ctx);
+  }
+}
