@@ -1,0 +1,74 @@
+import type { GraphiQLPlugin } from '@graphiql/react';
+import { useGraphiQL, useGraphiQLActions } from '@graphiql/react';
+import { Kind, parse, type OperationDefinitionNode } from 'graphql';
+import type { SavedExample } from './savedExamples';
+
+function ExamplesIcon() {
+  return (
+    <svg viewBox="0 0 24 24" width="1em" height="1em" fill="none" stroke="currentColor" strokeWidth="1.5" aria-hidden="true">
+      <path d="M5 4h10l4 4v12H5z" />
+      <path d="M15 4v4h4M8 12h8M8 15h8M8 18h5" />
+    </svg>
+  );
+}
+
+function ExamplesList({ examples }: { examples: readonly SavedExample[] }) {
+  const queryEditor = useGraphiQL((state) => state.queryEditor);
+  const variableEditor = useGraphiQL((state) => state.variableEditor);
+  const { run, setOperationFacts } = useGraphiQLActions();
+
+  const open = (example: SavedExample, andRun: boolean) => {
+    if (!queryEditor) return;
+    queryEditor.setValue(example.query);
+    variableEditor?.setValue(example.variables);
+    if (!andRun) return;
+    // GraphiQL learns the operation name from the editor a moment later; running
+    // right away would send the previous document's name, so tell it now.
+    const documentAST = parse(example.query);
+    const operations = documentAST.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+    setOperationFacts({ documentAST, operations, operationName: operations[0]?.name?.value });
+    run();
+  };
+
+  if (examples.length === 0) {
+    return (
+      <p className="examples-empty">
+        No saved examples yet. Add <code>.graphql</code> files to <code>examples/queries/</code> and run <code>npm run build:web</code>.
+      </p>
+    );
+  }
+  return (
+    <ul className="examples">
+      {examples.map((example) => (
+        <li key={example.name} data-example={example.name}>
+          <div className="example-title">{example.title}</div>
+          {example.description !== '' && <div className="example-description">{example.description}</div>}
+          <div className="example-actions">
+            <button type="button" onClick={() => open(example, false)} disabled={!queryEditor}>
+              Open
+            </button>
+            <button type="button" className="run" onClick={() => open(example, true)} disabled={!queryEditor}>
+              Run
+            </button>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A sidebar panel listing the saved example operations: Open puts one in the editor, Run also executes it. */
+export function examplesPlugin(examples: readonly SavedExample[]): GraphiQLPlugin {
+  return {
+    title: 'Saved examples',
+    icon: ExamplesIcon,
+    content: function SavedExamples() {
+      return (
+        <div className="examples-plugin">
+          <div className="graphiql-doc-explorer-title">Saved examples</div>
+          <ExamplesList examples={examples} />
+        </div>
+      );
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { GraphiQL } from 'graphiql';
+import { useMemo, useState } from 'react';
+import { loadToken } from '../shared/bearerToken';
+import { authProblem, type AuthProblem } from '../shared/problems';
+import { TokenField } from '../shared/TokenField';
+import { examplesPlugin } from './ExamplesPlugin';
+import { playgroundFetcher } from './fetcher';
+import { savedExamples } from './savedExamples';
+
+const EXAMPLES_PLUGIN = examplesPlugin(savedExamples());
+
+const WELCOME = `# Joint Procurement Graph — one graph over every member's ministry.
+#
+# Pick a saved example on the left (Open, or Run), or write your own query:
+# Ctrl+Space completes fields, Ctrl+Enter runs, the book icon opens the docs.
+
+query JointOrders {
+  jointOrders {
+    reference
+    title
+    status
+    totalValue { amount currency }
+  }
+}
+`;
+
+export function Playground() {
+  const [token, setToken] = useState(loadToken);
+  const [problem, setProblem] = useState<AuthProblem | null>(null);
+  // A new fetcher makes GraphiQL introspect again, so a newly pasted token fills the docs.
+  const fetcher = useMemo(() => playgroundFetcher(token, (result) => setProblem(authProblem(result, token))), [token]);
+
+  return (
+    <div className="playground">
+      <header className="app-header">
+        <h1>
+          Joint Procurement Graph <span>Playground</span>
+        </h1>
+        <nav>
+          <a href="/dashboard/">Dashboard</a>
+        </nav>
+        <TokenField token={token} onChange={setToken} />
+      </header>
+      {problem && (
+        <div className="auth-problem" role="alert" data-problem={problem.kind}>
+          {problem.message}
+        </div>
+      )}
+      <main className="graphiql-host">
+        <GraphiQL fetcher={fetcher} plugins={[EXAMPLES_PLUGIN]} visiblePlugin={EXAMPLES_PLUGIN} defaultQuery={WELCOME} defaultEditorToolsVisibility="variables" />
+      </main>
+    </div>
+  );
+}
