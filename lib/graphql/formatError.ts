@@ -22,6 +22,19 @@ function flatten(failures: ValidationFailure[], prefix = ''): { field: string; p
   });
 }
 
+/**
+ * graphql-js reports a variable that fails coercion (a non-integer Int, an
+ * unknown enum value, an impossible LocalDate) only in its message:
+ * `Variable "$input" got invalid value 1.5 at "input.quantity"; …`. The path
+ * (or the variable's name) becomes `extensions.field`, as for every bad input.
+ */
+const COERCION_PATH = /^Variable "\$(\w+)" got invalid value .*? at "([^"]+)"; /s;
+const VARIABLE_NAME = /^Variable "\$(\w+)"/;
+
+function variableField(message: string): string | undefined {
+  return COERCION_PATH.exec(message)?.[2] ?? VARIABLE_NAME.exec(message)?.[1];
+}
+
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   const validationErrors = formatted.extensions?.validationErrors as ValidationFailure[] | undefined;
@@ -40,5 +53,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
   }
   const { stacktrace: _dropped, ...extensions } = formatted.extensions ?? {};
+  if (code === ErrorCode.BAD_USER_INPUT && extensions.field === undefined) {
+    const field = variableField(formatted.message);
+    if (field) extensions.field = field;
+  }
   return { ...formatted, extensions };
 }
