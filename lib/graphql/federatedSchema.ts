@@ -35,7 +35,16 @@ export async function buildFederatedSchema(
   });
 }
 
-/** The SDL a subgraph reports as `_service { sdl }`; what `schema/*.graphql` commits. */
+/**
+ * The subgraph's own SDL, without the federation definitions; what
+ * `schema/*.graphql` commits. (`_service { sdl }` reports the same schema with
+ * those definitions spelled out: compare through `normalizeSubgraphSdl`.)
+ */
 export function printFederatedSdl(schema: GraphQLSchema): string {
   return `${printSubgraphSchema(schema).trim()}\n`;
+}
+
+/** Any subgraph SDL (e.g. a running service's `_service { sdl }`) printed as `printFederatedSdl` prints it. */
+export function normalizeSubgraphSdl(sdl: string): string {
+  return printFederatedSdl(buildSubgraphSchema(parse(sdl)));
 }
