@@ -12,8 +12,16 @@ interface BudgetsProps {
 
 /** Each member's procurement budget for the year against what it has committed to joint orders. */
 export function Budgets({ members, errors, unavailable, year }: BudgetsProps) {
+  const differentCurrencies = members.some((m) => m.budget?.procurement && m.budget.procurement.currency !== m.totalCommitted.currency);
   return (
-    <ul className="budgets" data-testid="budgets">
+    <>
+      {differentCurrencies && (
+        <p className="budget-note">
+          Commitments are in each order's currency, budgets in the national one; where they differ the two are shown side by side, not
+          compared — the graph holds no exchange rates.
+        </p>
+      )}
+      <ul className="budgets" data-testid="budgets">
       {members.map((member, index) => {
         const budget = member.budget?.procurement ?? null;
         const sameCurrency = budget !== null && budget.currency === member.totalCommitted.currency;
@@ -45,15 +53,11 @@ export function Budgets({ members, errors, unavailable, year }: BudgetsProps) {
                 <span>{share} % committed</span>
               </div>
             )}
-            {budget !== null && !sameCurrency && (
-              <div className="budget-note">
-                Committed in {member.totalCommitted.currency}, budget in {budget.currency}: not compared (the graph holds no exchange rates).
-              </div>
-            )}
           </li>
         );
       })}
-    </ul>
+      </ul>
+    </>
   );
 }
 

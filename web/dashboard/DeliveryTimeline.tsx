@@ -1,7 +1,21 @@
-import { dayNumber, formatLocalDate, isoDate, label } from './format';
+import { dayNumber, formatLocalDate, formatMonth, isoDate, label } from './format';
 import type { Delivery } from './queries';
 
 const todayIso = (): string => new Date().toISOString().slice(0, 10);
+
+/** The first day of each month between two day numbers, thinned to at most eight ticks. */
+function monthStarts(from: number, to: number): number[] {
+  const starts: number[] = [];
+  const cursor = new Date(from * 86_400_000);
+  cursor.setUTCDate(1);
+  cursor.setUTCMonth(cursor.getUTCMonth() + 1);
+  while (cursor.getTime() / 86_400_000 <= to) {
+    starts.push(cursor.getTime() / 86_400_000);
+    cursor.setUTCMonth(cursor.getUTCMonth() + 1);
+  }
+  const step = Math.ceil(starts.length / 8);
+  return starts.filter((_, i) => i % step === 0);
+}
 
 /**
  * One row per delivery: a hollow mark on the planned date, a filled one on the
@@ -14,11 +28,9 @@ export function DeliveryTimeline({ deliveries }: { deliveries: Delivery[] }) {
   const rows = [...deliveries].sort((a, b) => a.plannedDate.localeCompare(b.plannedDate) || a.country.code.localeCompare(b.country.code));
   const days = rows.flatMap((d) => [dayNumber(d.plannedDate), ...(d.deliveredDate ? [dayNumber(d.deliveredDate)] : [])]);
   days.push(dayNumber(today));
-  const firstDay = Math.min(...days);
-  const lastDay = Math.max(...days);
   // A week of margin each side so marks at the ends stay inside the track.
-  const first = firstDay - 7;
-  const width = lastDay + 7 - first;
+  const first = Math.min(...days) - 7;
+  const width = Math.max(...days) + 7 - first;
   const at = (day: number): string => `${((day - first) / width) * 100}%`;
   const lateCount = rows.filter((d) => d.late).length;
 
@@ -38,9 +50,16 @@ export function DeliveryTimeline({ deliveries }: { deliveries: Delivery[] }) {
           {rows.length} deliveries, {lateCount} late
         </span>
       </div>
-      <div className="timeline-axis">
-        <span>{formatLocalDate(isoDate(firstDay))}</span>
-        <span>{formatLocalDate(isoDate(lastDay))}</span>
+      <div className="timeline-row timeline-axis" aria-hidden="true">
+        <div />
+        <div className="timeline-track">
+          {monthStarts(first, first + width).map((day) => (
+            <span key={day} className="tick" style={{ left: at(day) }}>
+              {formatMonth(isoDate(day))}
+            </span>
+          ))}
+        </div>
+        <div />
       </div>
       {rows.map((delivery) => {
         const planned = dayNumber(delivery.plannedDate);
@@ -56,7 +75,10 @@ export function DeliveryTimeline({ deliveries }: { deliveries: Delivery[] }) {
             data-late={delivery.late}
           >
             <div className="timeline-label">
-              <strong>{delivery.country.name}</strong> · {delivery.quantity} × {delivery.line.item.name}
+              <strong>{delivery.country.name}</strong>
+              <div className="timeline-item" title={delivery.line.item.name}>
+                {delivery.quantity} × {delivery.line.item.name}
+              </div>
             </div>
             <div className="timeline-track">
               <div className="today" style={{ left: at(dayNumber(today)) }} title={`today, ${formatLocalDate(today)}`} />

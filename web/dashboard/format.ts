@@ -53,6 +53,12 @@ export function formatLocalDate(date: string | null | undefined): string {
   return `${Number(match[3])} ${MONTHS[Number(match[2]) - 1]} ${match[1]}`;
 }
 
+/** "2026-03-15" → "Mar 2026". */
+export function formatMonth(date: string): string {
+  const match = /^(\d{4})-(\d{2})/.exec(date);
+  return match ? `${MONTHS[Number(match[2]) - 1]} ${match[1]}` : date;
+}
+
 /** "2026-03-15T09:30:00.000Z" → "15 Mar 2026, 09:30 UTC". */
 export function formatDateTime(value: string | null | undefined): string {
   if (!value) return '—';

@@ -128,7 +128,7 @@ export interface MemberBudget {
   name: string;
   membership: string;
   totalCommitted: Money;
-  budget: { procurement: Money } | null;
+  budget: { procurement: Money | null } | null;
   ministry: { name: string } | null;
 }
 

@@ -65,7 +65,8 @@ export function examplesPlugin(examples: readonly SavedExample[]): GraphiQLPlugi
     content: function SavedExamples() {
       return (
         <div className="examples-plugin">
-          <div className="graphiql-doc-explorer-title">Saved examples</div>
+          <h2 className="examples-title">Saved examples</h2>
+          <p className="examples-hint">Analyst questions answered by the graph. Open one to edit it, or Run it.</p>
           <ExamplesList examples={examples} />
         </div>
       );

@@ -9,10 +9,10 @@ import { savedExamples } from './savedExamples';
 
 const EXAMPLES_PLUGIN = examplesPlugin(savedExamples());
 
-const WELCOME = `# Joint Procurement Graph — one graph over every member's ministry.
-#
-# Pick a saved example on the left (Open, or Run), or write your own query:
-# Ctrl+Space completes fields, Ctrl+Enter runs, the book icon opens the docs.
+const WELCOME = `# One graph over every member's ministry.
+# Pick a saved example on the left, or
+# write a query: Ctrl+Space completes,
+# Ctrl+Enter runs, the book opens the docs.
 
 query JointOrders {
   jointOrders {
