@@ -1,0 +1,32 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** A catalogue entry: what can be ordered jointly, from whom, to which standard. */
+@Directive('@key(fields: "nsn")')
+@ObjectType({ description: 'An item of the shared catalogue, identified by its NATO Stock Number.' })
+@Entity({ name: 'catalog_item' })
+export class CatalogItem {
+  @Field(() => ID, { description: 'NATO Stock Number, NNNN-NN-NNN-NNNN.' })
+  @PrimaryColumn({ type: 'varchar', length: 16 })
+  nsn: string;
+
+  @Field()
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Field({ description: 'Catalogue category, e.g. ANTI_ARMOUR.' })
+  @Column({ type: 'varchar', length: 32 })
+  category: string;
+
+  @Field()
+  @Column({ type: 'varchar', length: 120 })
+  supplier: string;
+
+  @Field({ description: 'The standard it meets, e.g. "STANAG 4569".' })
+  @Column({ type: 'varchar', length: 60 })
+  standard: string;
+
+  /** ISO 4217 currency of all its price tiers. */
+  @Column({ type: 'varchar', length: 3 })
+  currency: string;
+}

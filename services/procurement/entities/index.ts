@@ -1,0 +1,16 @@
+import { Allocation } from './allocation.entity';
+import { Approval } from './approval.entity';
+import { CatalogItem } from './catalogItem.entity';
+import { Delivery } from './delivery.entity';
+import { ImplementationPlan } from './implementationPlan.entity';
+import { JointOrder } from './jointOrder.entity';
+import { Member } from './member.entity';
+import { OrderLine } from './orderLine.entity';
+import { OrderParticipant } from './orderParticipant.entity';
+import { PlanApproval } from './planApproval.entity';
+import { PlanVersion } from './planVersion.entity';
+import { PriceTier } from './priceTier.entity';
+
+export { Allocation, Approval, CatalogItem, Delivery, ImplementationPlan, JointOrder, Member, OrderLine, OrderParticipant, PlanApproval, PlanVersion, PriceTier };
+
+export const PROCUREMENT_ENTITIES = [Member, CatalogItem, PriceTier, JointOrder, OrderParticipant, OrderLine, Allocation, Approval, Delivery, ImplementationPlan, PlanVersion, PlanApproval];

@@ -1,0 +1,83 @@
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { DateTimeScalar, LocalDateScalar } from '../../../lib/graphql/scalars';
+import { JointOrderStatus, PurchasingModel } from '../types/enums';
+
+/** One combined order of several members from one supplier. */
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'One combined order of several members from one supplier, priced on the combined quantities.' })
+@Entity({ name: 'joint_order' })
+export class JointOrder {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn({ type: 'int' })
+  id: number;
+
+  @Field({ description: 'Our reference, e.g. "JPO-2026-0003".' })
+  @Column({ type: 'varchar', length: 20 })
+  reference: string;
+
+  @Field()
+  @Column({ type: 'varchar', length: 200 })
+  title: string;
+
+  @Field()
+  @Column({ type: 'varchar', length: 120 })
+  supplier: string;
+
+  @Field({ description: 'The one ISO 4217 currency of every figure of this order.' })
+  @Column({ type: 'varchar', length: 3 })
+  currency: string;
+
+  @Field(() => JointOrderStatus)
+  @Column({ type: 'varchar', length: 12 })
+  status: JointOrderStatus;
+
+  @Field(() => PurchasingModel)
+  @Column({ type: 'varchar', length: 20 })
+  model: PurchasingModel;
+
+  @Column({ name: 'lead_nation_code', type: 'varchar', length: 2, nullable: true })
+  leadNationCode: string | null;
+
+  @Field({ description: 'Foreign Military Sales case designator: purchaser, implementing agency, case, e.g. "AL-B-ZAF".' })
+  @Column({ name: 'case_reference', type: 'varchar', length: 12 })
+  caseReference: string;
+
+  @Field(() => LocalDateScalar, { description: "The supplier's offer lapses after this day; the order can be placed up to and including it." })
+  @Column({ name: 'offer_expires_on', type: 'date' })
+  offerExpiresOn: string;
+
+  @Field(() => Int, { description: 'The version ministries approve; changing lines or allocations after a submission makes a new one.' })
+  @Column({ type: 'int', default: 1 })
+  version: number;
+
+  /** Optimistic concurrency token, bumped by every write (see workflow/orderCommand.ts). */
+  @Column({ name: 'lock_version', type: 'int', default: 0 })
+  lockVersion: number;
+
+  @Column({ name: 'created_by', type: 'varchar', length: 2 })
+  createdBy: string;
+
+  @Field(() => DateTimeScalar)
+  @Column({ name: 'created_at', type: 'datetime' })
+  createdAt: Date;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  @Column({ name: 'placed_at', type: 'datetime', nullable: true })
+  placedAt: Date | null;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  @Column({ name: 'completed_at', type: 'datetime', nullable: true })
+  completedAt: Date | null;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  @Column({ name: 'cancelled_at', type: 'datetime', nullable: true })
+  cancelledAt: Date | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ name: 'cancellation_reason', type: 'varchar', length: 2000, nullable: true })
+  cancellationReason: string | null;
+
+  @Column({ name: 'plan_id', type: 'int', nullable: true })
+  planId: number | null;
+}
