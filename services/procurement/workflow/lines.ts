@@ -1,0 +1,150 @@
+/**
+ * What an order contains: lines (one per catalogue item) and the members'
+ * allocations on them. All of it changes only while the order is DRAFT, and
+ * every change after a submission makes a new version to approve.
+ */
+import type { EntityManager } from 'typeorm';
+import { badInput, notFound } from '../../../lib/errors';
+import type { ProcurementContext } from '../context';
+import { Allocation, CatalogItem, JointOrder, OrderLine } from '../entities';
+import { JointOrderStatus } from '../types/enums';
+import { contentChanged } from './orders';
+import { claimOrder, requireParticipant } from './guards';
+import { memberRuleBroken, requireStatus, Rule } from './rules';
+import { isUniqueViolation, writeTransaction } from './transaction';
+
+/** Large enough for any real order (155 mm shells come in tens of thousands), small enough to stay exact. */
+const MAX_QUANTITY = 1_000_000;
+const REQUIREMENT_ID = /^[A-Za-z0-9_-]{1,32}$/;
+
+export function checkQuantity(quantity: number, field = 'quantity'): number {
+  if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY) throw badInput(field, `must be a whole number from 1 to ${MAX_QUANTITY} (got ${quantity})`);
+  return quantity;
+}
+
+function checkRequirementId(requirementId: string | null | undefined): string | null {
+  if (requirementId === undefined || requirementId === null) return null;
+  if (!REQUIREMENT_ID.test(requirementId)) throw badInput('requirementId', `must be the id of one of your requirements, 1-32 letters, digits, "-" or "_" (got "${requirementId}")`);
+  return requirementId;
+}
+
+/** Claims the order a line belongs to and checks the member may change its contents. */
+async function openLine(tx: EntityManager, country: string, lineId: number): Promise<{ line: OrderLine; order: JointOrder }> {
+  const line = await tx.findOne(OrderLine, { where: { id: lineId } });
+  if (!line) throw notFound('Order line', String(lineId));
+  const order = await claimOrder(tx, line.orderId);
+  await requireParticipant(tx, order, country);
+  requireStatus(order, JointOrderStatus.DRAFT);
+  return { line, order };
+}
+
+/** Claims the order an allocation belongs to; only the allocation's own member may change it. */
+async function openAllocation(tx: EntityManager, country: string, allocationId: number): Promise<{ allocation: Allocation; order: JointOrder }> {
+  const allocation = await tx.findOne(Allocation, { where: { id: allocationId } });
+  if (!allocation) throw notFound('Allocation', String(allocationId));
+  const order = await claimOrder(tx, allocation.orderId);
+  await requireParticipant(tx, order, country);
+  if (allocation.countryCode !== country) {
+    throw memberRuleBroken(Rule.NOT_YOUR_ALLOCATION, country, `Allocation ${allocation.id} belongs to ${allocation.countryCode}: a member changes only its own allocations`);
+  }
+  requireStatus(order, JointOrderStatus.DRAFT);
+  return { allocation, order };
+}
+
+export async function addOrderLine(ctx: ProcurementContext, country: string, orderId: number, nsn: string): Promise<OrderLine> {
+  return writeTransaction(ctx.dataSource, async (tx) => {
+    const order = await claimOrder(tx, orderId);
+    await requireParticipant(tx, order, country);
+    requireStatus(order, JointOrderStatus.DRAFT);
+    const item = await tx.findOne(CatalogItem, { where: { nsn } });
+    if (!item) throw badInput('nsn', `"${nsn}" is not in the catalogue`);
+    if (item.supplier !== order.supplier) {
+      throw memberRuleBroken(Rule.SUPPLIER_MISMATCH, country, `${item.name} is supplied by ${item.supplier}, but joint order ${order.reference} is placed with ${order.supplier}`, { field: 'nsn' });
+    }
+    if (item.currency !== order.currency) {
+      throw memberRuleBroken(Rule.CURRENCY_MISMATCH, country, `${item.name} is priced in ${item.currency}, but joint order ${order.reference} is in ${order.currency}: one currency per order`, { field: 'nsn' });
+    }
+    const lineExists = () => memberRuleBroken(Rule.LINE_EXISTS, country, `Joint order ${order.reference} already has a line for ${nsn}; allocate on that line instead`, { field: 'nsn' });
+    if (await tx.existsBy(OrderLine, { orderId, nsn })) throw lineExists();
+    const line = tx.create(OrderLine, { orderId, nsn, agreedUnitPriceMinor: null });
+    try {
+      await tx.insert(OrderLine, line);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw lineExists();
+      throw error;
+    }
+    await contentChanged(tx, order);
+    return line;
+  });
+}
+
+/** Removes a line with the member's own allocation on it; a line others still take from stays. */
+export async function removeOrderLine(ctx: ProcurementContext, country: string, lineId: number): Promise<JointOrder> {
+  return writeTransaction(ctx.dataSource, async (tx) => {
+    const { line, order } = await openLine(tx, country, lineId);
+    const allocations = await tx.findBy(Allocation, { lineId: line.id });
+    const others = [...new Set(allocations.filter((a) => a.countryCode !== country).map((a) => a.countryCode))];
+    if (others.length > 0) {
+      throw memberRuleBroken(Rule.LINE_HAS_OTHER_ALLOCATIONS, country, `Line ${line.nsn} still carries allocations of ${others.join(', ')}; they must remove them first`, { members: others });
+    }
+    await tx.delete(Allocation, { lineId: line.id });
+    await tx.delete(OrderLine, { id: line.id });
+    await contentChanged(tx, order);
+    return order;
+  });
+}
+
+export async function allocate(ctx: ProcurementContext, country: string, lineId: number, quantity: number, requirementId?: string | null): Promise<Allocation> {
+  checkQuantity(quantity);
+  const requirement = checkRequirementId(requirementId);
+  return writeTransaction(ctx.dataSource, async (tx) => {
+    const { line, order } = await openLine(tx, country, lineId);
+    const exists = () => memberRuleBroken(Rule.ALLOCATION_EXISTS, country, `${country} already has an allocation on line ${line.nsn}; change it with updateAllocation`);
+    if (await tx.existsBy(Allocation, { lineId: line.id, countryCode: country })) throw exists();
+    const allocation = tx.create(Allocation, {
+      orderId: order.id,
+      lineId: line.id,
+      countryCode: country,
+      quantity,
+      requirementId: requirement,
+      agreedIndividualUnitPriceMinor: null,
+    });
+    try {
+      await tx.insert(Allocation, allocation);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw exists();
+      throw error;
+    }
+    await contentChanged(tx, order);
+    return allocation;
+  });
+}
+
+export interface AllocationChange {
+  quantity?: number | null;
+  /** A requirement id links it; null unlinks; undefined leaves it. */
+  requirementId?: string | null;
+}
+
+export async function updateAllocation(ctx: ProcurementContext, country: string, allocationId: number, change: AllocationChange): Promise<Allocation> {
+  if (change.quantity !== undefined && change.quantity !== null) checkQuantity(change.quantity);
+  const requirement = change.requirementId === undefined ? undefined : checkRequirementId(change.requirementId);
+  if ((change.quantity === undefined || change.quantity === null) && requirement === undefined) throw badInput('quantity', 'give a new quantity, a requirementId, or both');
+  return writeTransaction(ctx.dataSource, async (tx) => {
+    const { allocation, order } = await openAllocation(tx, country, allocationId);
+    if (change.quantity !== undefined && change.quantity !== null) allocation.quantity = change.quantity;
+    if (requirement !== undefined) allocation.requirementId = requirement;
+    await tx.update(Allocation, { id: allocation.id }, { quantity: allocation.quantity, requirementId: allocation.requirementId });
+    await contentChanged(tx, order);
+    return allocation;
+  });
+}
+
+export async function removeAllocation(ctx: ProcurementContext, country: string, allocationId: number): Promise<OrderLine> {
+  return writeTransaction(ctx.dataSource, async (tx) => {
+    const { allocation, order } = await openAllocation(tx, country, allocationId);
+    await tx.delete(Allocation, { id: allocation.id });
+    await contentChanged(tx, order);
+    return tx.findOneOrFail(OrderLine, { where: { id: allocation.lineId } });
+  });
+}

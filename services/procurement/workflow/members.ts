@@ -1,0 +1,68 @@
+/** The membership registry: inviting a country and admitting it as a member. */
+import { badInput } from '../../../lib/errors';
+import { Member } from '../entities';
+import type { ProcurementContext } from '../context';
+import { Membership, NatoStatus } from '../types/enums';
+import { parseMemberCode } from './guards';
+import { memberRuleBroken, Rule } from './rules';
+import { isUniqueViolation, writeTransaction } from './transaction';
+
+export interface MemberDetails {
+  code: string;
+  name: string;
+  natoStatus: NatoStatus;
+}
+
+function checkDetails(details: MemberDetails): void {
+  parseMemberCode(details.code, 'code');
+  const name = details.name.trim();
+  if (name.length === 0 || name.length > 100) throw badInput('name', 'must be 1 to 100 characters');
+}
+
+function memberExists(code: string, membership: Membership): Error {
+  return memberRuleBroken(Rule.MEMBER_EXISTS, code, `"${code}" is already ${membership === Membership.MEMBER ? 'a member' : 'invited'}`, { field: 'code' });
+}
+
+/** Records an invitation: the country appears in the registry but cannot take part in orders yet. */
+export async function inviteMember(ctx: ProcurementContext, details: MemberDetails): Promise<Member> {
+  checkDetails(details);
+  return writeTransaction(ctx.dataSource, async (tx) => {
+    const existing = await tx.findOne(Member, { where: { code: details.code } });
+    if (existing) throw memberExists(details.code, existing.membership);
+    const member = tx.create(Member, { code: details.code, name: details.name.trim(), natoStatus: details.natoStatus, membership: Membership.INVITED, admittedAt: null });
+    try {
+      await tx.insert(Member, member);
+      return member;
+    } catch (error) {
+      if (isUniqueViolation(error)) throw memberExists(details.code, Membership.INVITED);
+      throw error;
+    }
+  });
+}
+
+/**
+ * Admits a member: a new code becomes a MEMBER at once, an invited country is
+ * promoted. A code that is already a member is refused.
+ */
+export async function admitMember(ctx: ProcurementContext, details: MemberDetails): Promise<Member> {
+  checkDetails(details);
+  return writeTransaction(ctx.dataSource, async (tx) => {
+    const existing = await tx.findOne(Member, { where: { code: details.code } });
+    if (existing?.membership === Membership.MEMBER) throw memberExists(details.code, Membership.MEMBER);
+    const fields = { name: details.name.trim(), natoStatus: details.natoStatus, membership: Membership.MEMBER, admittedAt: ctx.clock.now() };
+    if (existing) {
+      // Only an invitation still standing is promoted; a concurrent admission leaves nothing to update.
+      const promoted = await tx.update(Member, { code: details.code, membership: Membership.INVITED }, fields);
+      if (promoted.affected !== 1) throw memberExists(details.code, Membership.MEMBER);
+      return tx.findOneOrFail(Member, { where: { code: details.code } });
+    }
+    const member = tx.create(Member, { code: details.code, ...fields });
+    try {
+      await tx.insert(Member, member);
+      return member;
+    } catch (error) {
+      if (isUniqueViolation(error)) throw memberExists(details.code, Membership.MEMBER);
+      throw error;
+    }
+  });
+}
