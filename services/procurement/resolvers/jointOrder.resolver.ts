@@ -1,0 +1,134 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Money } from '../../../lib/graphql/money.type';
+import { ProcurementContext } from '../context';
+import { Approval, Delivery, ImplementationPlan, JointOrder, Member, OrderLine } from '../entities';
+import { CountrySavings } from '../types/countrySavings.type';
+import { ApprovalDecision, JointOrderStatus } from '../types/enums';
+import { latestDecisions } from '../workflow/approvalState';
+import { parseId, parseMemberCode } from '../workflow/guards';
+import { present } from './lists';
+
+@Resolver(() => JointOrder)
+export class JointOrderResolver {
+  @Query(() => [JointOrder], { description: 'Joint orders, newest first; optionally only one status, or only those a member takes part in.' })
+  async jointOrders(
+    @Arg('status', () => JointOrderStatus, { nullable: true }) status: JointOrderStatus | null,
+    @Arg('participant', () => ID, { nullable: true, description: 'A member code.' }) participant: string | null,
+    @Ctx() ctx: ProcurementContext,
+  ): Promise<JointOrder[]> {
+    const query = ctx.dataSource.getRepository(JointOrder).createQueryBuilder('o').orderBy('o.id', 'DESC');
+    if (status) query.andWhere('o.status = :status', { status });
+    if (participant) {
+      parseMemberCode(participant, 'participant');
+      query.andWhere('o.id IN (SELECT p.order_id FROM order_participant p WHERE p.country_code = :participant)', { participant });
+    }
+    return query.getMany();
+  }
+
+  @Query(() => JointOrder, { nullable: true })
+  async jointOrder(@Arg('id', () => ID) id: string, @Ctx() ctx: ProcurementContext): Promise<JointOrder | null> {
+    return ctx.loaders.order.load(parseId(id, 'id'));
+  }
+
+  @FieldResolver(() => Member, { nullable: true, description: 'The member buying for all, under the LEAD_NATION model.' })
+  async leadNation(@Root() order: JointOrder, @Ctx() ctx: ProcurementContext): Promise<Member | null> {
+    return order.leadNationCode ? ctx.loaders.member.load(order.leadNationCode) : null;
+  }
+
+  @FieldResolver(() => Member, { description: 'The member that opened the order.' })
+  async createdBy(@Root() order: JointOrder, @Ctx() ctx: ProcurementContext): Promise<Member> {
+    return (await ctx.loaders.member.load(order.createdBy)) as Member;
+  }
+
+  @FieldResolver(() => [Member], { description: 'The members taking part, in the order they joined.' })
+  async participants(@Root() order: JointOrder, @Ctx() ctx: ProcurementContext): Promise<Member[]> {
+    const rows = await ctx.loaders.participants.load(order.id);
+    return present(await ctx.loaders.member.loadMany(rows.map((r) => r.countryCode)));
+  }
+
+  @FieldResolver(() => [OrderLine])
+  async lines(@Root() order: JointOrder, @Ctx() ctx: ProcurementContext): Promise<OrderLine[]> {
+    return ctx.loaders.lines.load(order.id);
+  }
+
+  @FieldResolver(() => [Approval], { description: 'The whole approval history, oldest first, over all versions.' })
+  async approvals(@Root() order: JointOrder, @Ctx() ctx: ProcurementContext): Promise<Approval[]> {
+    return ctx.loaders.approvals.load(order.id);
+  }
+
+  @FieldResolver(() => [Approval], { description: "Each participant's standing entry for the current version (PENDING until it decides); empty before the first submission of this version." })
+  async currentApprovals(@Root() order: JointOrder, @Ctx() ctx: ProcurementContext): Promise<Approval[]> {
+    const [history, participants] = await Promise.all([ctx.loaders.approvals.load(order.id), ctx.loaders.participants.load(order.id)]);
+    return [...latestDecisions(history, order.version, participants.map((p) => p.countryCode)).values()];
+  }
+
+  @FieldResolver(() => Approval, { nullable: true, description: 'The latest rejection, with its reason, if any.' })
+  async lastRejection(@Root() order: JointOrder, @Ctx() ctx: ProcurementContext): Promise<Approval | null> {
+    const history = await ctx.loaders.approvals.load(order.id);
+    return history.filter((a) => a.decision === ApprovalDecision.REJECTED).at(-1) ?? null;
+  }
+
+  @FieldResolver(() => Money, { description: 'Every line at its joint unit price.' })
+  async totalValue(@Root() order: JointOrder, @Ctx() ctx: ProcurementContext): Promise<Money> {
+    const f = await ctx.loaders.figures.load(order.id);
+    return Money.of(f.totalValue, f.currency);
+  }
+
+  @FieldResolver(() => Money, { description: 'What the same quantities would cost if each member ordered its own alone.' })
+  async individualValue(@Root() order: JointOrder, @Ctx() ctx: ProcurementContext): Promise<Money> {
+    const f = await ctx.loaders.figures.load(order.id);
+    return Money.of(f.individualValue, f.currency);
+  }
+
+  @FieldResolver(() => Money, { description: 'individualValue − totalValue.' })
+  async savings(@Root() order: JointOrder, @Ctx() ctx: ProcurementContext): Promise<Money> {
+    const f = await ctx.loaders.figures.load(order.id);
+    return Money.of(f.savings, f.currency);
+  }
+
+  @FieldResolver(() => [CountrySavings], { description: 'Per member with allocations, by code.' })
+  async savingsByCountry(@Root() order: JointOrder, @Ctx() ctx: ProcurementContext): Promise<CountrySavings[]> {
+    const f = await ctx.loaders.figures.load(order.id);
+    return f.byCountry.map((c) =>
+      Object.assign(new CountrySavings(), {
+        countryCode: c.countryCode,
+        committed: Money.of(c.committed, f.currency),
+        individual: Money.of(c.individual, f.currency),
+        savings: Money.of(c.savings, f.currency),
+      }),
+    );
+  }
+
+  @FieldResolver(() => Boolean, { description: 'True until the order is COMPLETED: the figures are estimates until then (prices are fixed at placement, quantities at delivery).' })
+  estimated(@Root() order: JointOrder): boolean {
+    return order.status !== JointOrderStatus.COMPLETED;
+  }
+
+  @FieldResolver(() => Boolean, { description: "Whether the supplier's offer has lapsed (today is after offerExpiresOn)." })
+  offerExpired(@Root() order: JointOrder, @Ctx() ctx: ProcurementContext): boolean {
+    return ctx.clock.today() > order.offerExpiresOn;
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: "The longest of the lines' lead times, in days; null without lines." })
+  async leadTimeDays(@Root() order: JointOrder, @Ctx() ctx: ProcurementContext): Promise<number | null> {
+    return (await ctx.loaders.figures.load(order.id)).leadTimeDays;
+  }
+
+  @FieldResolver(() => [Delivery], { description: 'Every delivery, by planned date.' })
+  async deliveries(@Root() order: JointOrder, @Ctx() ctx: ProcurementContext): Promise<Delivery[]> {
+    return ctx.loaders.deliveries.load(order.id);
+  }
+
+  @FieldResolver(() => ImplementationPlan, { nullable: true, description: 'The implementation plan covering this order, if any.' })
+  async plan(@Root() order: JointOrder, @Ctx() ctx: ProcurementContext): Promise<ImplementationPlan | null> {
+    return order.planId ? ctx.loaders.plan.load(order.planId) : null;
+  }
+}
+
+@Resolver(() => CountrySavings)
+export class CountrySavingsResolver {
+  @FieldResolver(() => Member)
+  async country(@Root() savings: CountrySavings, @Ctx() ctx: ProcurementContext): Promise<Member> {
+    return (await ctx.loaders.member.load(savings.countryCode)) as Member;
+  }
+}

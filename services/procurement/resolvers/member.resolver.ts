@@ -1,0 +1,82 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Money } from '../../../lib/graphql/money.type';
+import { CATALOG_CURRENCY } from '../../../lib/reference/catalog';
+import { ruleBroken } from '../../../lib/errors';
+import { ProcurementContext, write } from '../context';
+import { Allocation, JointOrder, Member } from '../entities';
+import { AllocationFigures } from '../figures';
+import { totalsOf } from '../pricing';
+import { COMMITTED_STATUSES, NatoStatus } from '../types/enums';
+import { admitMember, inviteMember } from '../workflow/members';
+import { Rule } from '../workflow/rules';
+import { present } from './lists';
+
+/** A member's shares in orders its ministry has committed to (APPROVED or later). */
+async function committedShares(ctx: ProcurementContext, code: string): Promise<{ currency: string; shares: AllocationFigures[] }> {
+  const allocations = await ctx.loaders.allocationsOfMember.load(code);
+  const orders = present(await ctx.loaders.order.loadMany([...new Set(allocations.map((a) => a.orderId))]));
+  const committed = orders.filter((o) => COMMITTED_STATUSES.includes(o.status));
+  const figures = present(await ctx.loaders.figures.loadMany(committed.map((o) => o.id)));
+  const currencies = [...new Set(figures.map((f) => f.currency))];
+  if (currencies.length > 1) {
+    throw ruleBroken(Rule.CURRENCY_MISMATCH, `${code}'s orders are in several currencies (${currencies.join(', ')}); totals need one`, { country: code });
+  }
+  const shares = figures.flatMap((f) => [...f.allocations.values()].filter((a) => a.allocation.countryCode === code));
+  return { currency: currencies[0] ?? CATALOG_CURRENCY, shares };
+}
+
+@Resolver(() => Member)
+export class MemberResolver {
+  @Query(() => [Member], { description: 'Every country in the registry, members and invited, by code.' })
+  async members(@Ctx() ctx: ProcurementContext): Promise<Member[]> {
+    return ctx.dataSource.getRepository(Member).find({ order: { code: 'ASC' } });
+  }
+
+  @Query(() => Member, { nullable: true })
+  async country(@Arg('code', () => ID) code: string, @Ctx() ctx: ProcurementContext): Promise<Member | null> {
+    return ctx.loaders.member.load(code);
+  }
+
+  @Mutation(() => Member, { description: 'Admits a member: a new country, or one that was invited. Refused for an existing member.' })
+  async admitMember(
+    @Arg('code', () => ID) code: string,
+    @Arg('name') name: string,
+    @Arg('natoStatus', () => NatoStatus) natoStatus: NatoStatus,
+    @Ctx() ctx: ProcurementContext,
+  ): Promise<Member> {
+    return write(ctx, () => admitMember(ctx, { code, name, natoStatus }));
+  }
+
+  @Mutation(() => Member, { description: 'Invites a country: it is listed, and takes part in orders once admitted.' })
+  async inviteMember(
+    @Arg('code', () => ID) code: string,
+    @Arg('name') name: string,
+    @Arg('natoStatus', () => NatoStatus) natoStatus: NatoStatus,
+    @Ctx() ctx: ProcurementContext,
+  ): Promise<Member> {
+    return write(ctx, () => inviteMember(ctx, { code, name, natoStatus }));
+  }
+
+  @FieldResolver(() => [Allocation], { description: "The member's allocations in every joint order." })
+  async allocations(@Root() member: Member, @Ctx() ctx: ProcurementContext): Promise<Allocation[]> {
+    return ctx.loaders.allocationsOfMember.load(member.code);
+  }
+
+  @FieldResolver(() => [JointOrder], { description: 'The joint orders the member takes part in.' })
+  async jointOrders(@Root() member: Member, @Ctx() ctx: ProcurementContext): Promise<JointOrder[]> {
+    const participations = await ctx.loaders.ordersOfMember.load(member.code);
+    return present(await ctx.loaders.order.loadMany(participations.map((p) => p.orderId)));
+  }
+
+  @FieldResolver(() => Money, { description: "What the member pays, at joint prices, in orders it has approved or placed (estimates until each order completes)." })
+  async totalCommitted(@Root() member: Member, @Ctx() ctx: ProcurementContext): Promise<Money> {
+    const { currency, shares } = await committedShares(ctx, member.code);
+    return Money.of(totalsOf(shares).committed, currency);
+  }
+
+  @FieldResolver(() => Money, { description: 'What the member saves in those orders against ordering the same quantities alone.' })
+  async totalSavings(@Root() member: Member, @Ctx() ctx: ProcurementContext): Promise<Money> {
+    const { currency, shares } = await committedShares(ctx, member.code);
+    return Money.of(totalsOf(shares).savings, currency);
+  }
+}

@@ -1,0 +1,60 @@
+import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Money } from '../../../lib/graphql/money.type';
+import { ProcurementContext } from '../context';
+import { Allocation, CatalogItem, Delivery, JointOrder, OrderLine } from '../entities';
+import { LineFigures } from '../figures';
+import { DeliveryStatus } from '../types/enums';
+
+async function lineFigures(ctx: ProcurementContext, line: OrderLine): Promise<LineFigures> {
+  const figures = await ctx.loaders.figures.load(line.orderId);
+  return figures.lines.get(line.id) as LineFigures;
+}
+
+@Resolver(() => OrderLine)
+export class OrderLineResolver {
+  @FieldResolver(() => CatalogItem)
+  async item(@Root() line: OrderLine, @Ctx() ctx: ProcurementContext): Promise<CatalogItem> {
+    return (await ctx.loaders.catalogItem.load(line.nsn)) as CatalogItem;
+  }
+
+  @FieldResolver(() => Int, { description: 'The sum of its allocations.' })
+  async quantity(@Root() line: OrderLine, @Ctx() ctx: ProcurementContext): Promise<number> {
+    return (await lineFigures(ctx, line)).quantity;
+  }
+
+  @FieldResolver(() => Money, { description: "The tier price for the line's total quantity (agreed at placement, after that)." })
+  async unitPrice(@Root() line: OrderLine, @Ctx() ctx: ProcurementContext): Promise<Money> {
+    return Money.of((await lineFigures(ctx, line)).unitPrice, (await ctx.loaders.figures.load(line.orderId)).currency);
+  }
+
+  @FieldResolver(() => Money, { description: 'quantity × unitPrice.' })
+  async value(@Root() line: OrderLine, @Ctx() ctx: ProcurementContext): Promise<Money> {
+    return Money.of((await lineFigures(ctx, line)).value, (await ctx.loaders.figures.load(line.orderId)).currency);
+  }
+
+  @FieldResolver(() => Int, { description: "The lead time of the tier the line's quantity reaches." })
+  async leadTimeDays(@Root() line: OrderLine, @Ctx() ctx: ProcurementContext): Promise<number> {
+    return (await lineFigures(ctx, line)).leadTimeDays;
+  }
+
+  @FieldResolver(() => [Allocation])
+  async allocations(@Root() line: OrderLine, @Ctx() ctx: ProcurementContext): Promise<Allocation[]> {
+    return (await ctx.loaders.allocationsOfOrder.load(line.orderId)).filter((a) => a.lineId === line.id);
+  }
+
+  @FieldResolver(() => [Delivery])
+  async deliveries(@Root() line: OrderLine, @Ctx() ctx: ProcurementContext): Promise<Delivery[]> {
+    return (await ctx.loaders.deliveries.load(line.orderId)).filter((d) => d.lineId === line.id);
+  }
+
+  @FieldResolver(() => Int, { description: 'Units delivered so far, all members together.' })
+  async deliveredQuantity(@Root() line: OrderLine, @Ctx() ctx: ProcurementContext): Promise<number> {
+    const deliveries = await ctx.loaders.deliveries.load(line.orderId);
+    return deliveries.filter((d) => d.lineId === line.id && d.status === DeliveryStatus.DELIVERED).reduce((sum, d) => sum + d.quantity, 0);
+  }
+
+  @FieldResolver(() => JointOrder)
+  async order(@Root() line: OrderLine, @Ctx() ctx: ProcurementContext): Promise<JointOrder> {
+    return (await ctx.loaders.order.load(line.orderId)) as JointOrder;
+  }
+}

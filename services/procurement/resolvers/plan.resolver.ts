@@ -1,0 +1,137 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ProcurementContext, write } from '../context';
+import { ImplementationPlan, JointOrder, Member, PlanApproval, PlanVersion } from '../entities';
+import { Decision } from '../types/enums';
+import { CreateImplementationPlanInput } from '../types/inputs';
+import { approvedBy } from '../workflow/approvalState';
+import { parseId } from '../workflow/guards';
+import { createImplementationPlan, recordPlanDecision, reviseImplementationPlan } from '../workflow/plans';
+import { present } from './lists';
+
+/** Every participant of the orders a plan covers, by code. */
+async function approversOf(ctx: ProcurementContext, plan: ImplementationPlan): Promise<string[]> {
+  const orders = await ctx.loaders.ordersOfPlan.load(plan.id);
+  const participants = present(await ctx.loaders.participants.loadMany(orders.map((o) => o.id))).flat();
+  return [...new Set(participants.map((p) => p.countryCode))].sort();
+}
+
+async function approvedCodes(ctx: ProcurementContext, plan: ImplementationPlan): Promise<string[]> {
+  const [history, approvers] = await Promise.all([ctx.loaders.planApprovals.load(plan.id), approversOf(ctx, plan)]);
+  return approvedBy(history, plan.version, approvers);
+}
+
+async function membersOf(ctx: ProcurementContext, codes: string[]): Promise<Member[]> {
+  return present(await ctx.loaders.member.loadMany(codes));
+}
+
+@Resolver(() => ImplementationPlan)
+export class ImplementationPlanResolver {
+  @Query(() => [ImplementationPlan], { description: 'Implementation plans, newest first, with which ministries approved their current version.' })
+  async implementationPlans(@Ctx() ctx: ProcurementContext): Promise<ImplementationPlan[]> {
+    return ctx.dataSource.getRepository(ImplementationPlan).find({ order: { id: 'DESC' } });
+  }
+
+  @Query(() => ImplementationPlan, { nullable: true })
+  async implementationPlan(@Arg('id', () => ID) id: string, @Ctx() ctx: ProcurementContext): Promise<ImplementationPlan | null> {
+    return ctx.loaders.plan.load(parseId(id, 'id'));
+  }
+
+  @Mutation(() => ImplementationPlan, { description: 'Drafts version 1 of a plan for joint orders the acting member takes part in.' })
+  async createImplementationPlan(
+    @Arg('country', () => ID) country: string,
+    @Arg('input', () => CreateImplementationPlanInput) input: CreateImplementationPlanInput,
+    @Ctx() ctx: ProcurementContext,
+  ): Promise<ImplementationPlan> {
+    const orderIds = input.orderIds.map((id) => parseId(id, 'orderIds'));
+    return write(ctx, () => createImplementationPlan(ctx, country, { title: input.title, summary: input.summary, orderIds }));
+  }
+
+  @Mutation(() => ImplementationPlan, { description: 'A new version of the plan (text, and optionally the orders covered); earlier approvals no longer count.' })
+  async reviseImplementationPlan(
+    @Arg('country', () => ID) country: string,
+    @Arg('planId', () => ID) planId: string,
+    @Arg('summary') summary: string,
+    @Arg('orderIds', () => [ID], { nullable: true }) orderIds: string[] | null,
+    @Ctx() ctx: ProcurementContext,
+  ): Promise<ImplementationPlan> {
+    const ids = orderIds?.map((id) => parseId(id, 'orderIds')) ?? null;
+    return write(ctx, () => reviseImplementationPlan(ctx, country, parseId(planId, 'planId'), summary, ids));
+  }
+
+  @Mutation(() => PlanApproval, { description: "Records the acting ministry's decision on the plan's current version." })
+  async recordPlanDecision(
+    @Arg('country', () => ID) country: string,
+    @Arg('planId', () => ID) planId: string,
+    @Arg('decision', () => Decision) decision: Decision,
+    @Arg('decidedBy') decidedBy: string,
+    @Arg('comment', () => String, { nullable: true }) comment: string | null,
+    @Arg('version', () => Int, { nullable: true }) version: number | null,
+    @Ctx() ctx: ProcurementContext,
+  ): Promise<PlanApproval> {
+    return write(ctx, () => recordPlanDecision(ctx, country, parseId(planId, 'planId'), { decision, decidedBy, comment, version }));
+  }
+
+  @FieldResolver(() => String, { description: 'The text of the current version.' })
+  async summary(@Root() plan: ImplementationPlan, @Ctx() ctx: ProcurementContext): Promise<string> {
+    const versions = await ctx.loaders.planVersions.load(plan.id);
+    return versions.find((v) => v.version === plan.version)?.summary ?? '';
+  }
+
+  @FieldResolver(() => [PlanVersion], { description: 'Every version, oldest first.' })
+  async versions(@Root() plan: ImplementationPlan, @Ctx() ctx: ProcurementContext): Promise<PlanVersion[]> {
+    return ctx.loaders.planVersions.load(plan.id);
+  }
+
+  @FieldResolver(() => [JointOrder], { description: 'The joint orders it covers.' })
+  async orders(@Root() plan: ImplementationPlan, @Ctx() ctx: ProcurementContext): Promise<JointOrder[]> {
+    return ctx.loaders.ordersOfPlan.load(plan.id);
+  }
+
+  @FieldResolver(() => [Member], { description: 'The ministries that must approve: every participant of the covered orders.' })
+  async approvers(@Root() plan: ImplementationPlan, @Ctx() ctx: ProcurementContext): Promise<Member[]> {
+    return membersOf(ctx, await approversOf(ctx, plan));
+  }
+
+  @FieldResolver(() => [Member], { description: 'The ministries whose standing decision on the current version is APPROVED.' })
+  async approvedBy(@Root() plan: ImplementationPlan, @Ctx() ctx: ProcurementContext): Promise<Member[]> {
+    return membersOf(ctx, await approvedCodes(ctx, plan));
+  }
+
+  @FieldResolver(() => [Member], { description: 'The ministries that have not approved the current version yet.' })
+  async awaiting(@Root() plan: ImplementationPlan, @Ctx() ctx: ProcurementContext): Promise<Member[]> {
+    const [approvers, approved] = await Promise.all([approversOf(ctx, plan), approvedCodes(ctx, plan)]);
+    return membersOf(ctx, approvers.filter((code) => !approved.includes(code)));
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Every approver approved the current version.' })
+  async fullyApproved(@Root() plan: ImplementationPlan, @Ctx() ctx: ProcurementContext): Promise<boolean> {
+    const [approvers, approved] = await Promise.all([approversOf(ctx, plan), approvedCodes(ctx, plan)]);
+    return approvers.length > 0 && approved.length === approvers.length;
+  }
+
+  @FieldResolver(() => [PlanApproval], { description: 'Every decision on every version, oldest first.' })
+  async approvals(@Root() plan: ImplementationPlan, @Ctx() ctx: ProcurementContext): Promise<PlanApproval[]> {
+    return ctx.loaders.planApprovals.load(plan.id);
+  }
+
+  @FieldResolver(() => Member)
+  async createdBy(@Root() plan: ImplementationPlan, @Ctx() ctx: ProcurementContext): Promise<Member> {
+    return (await ctx.loaders.member.load(plan.createdBy)) as Member;
+  }
+}
+
+@Resolver(() => PlanApproval)
+export class PlanApprovalResolver {
+  @FieldResolver(() => Member)
+  async country(@Root() approval: PlanApproval, @Ctx() ctx: ProcurementContext): Promise<Member> {
+    return (await ctx.loaders.member.load(approval.countryCode)) as Member;
+  }
+}
+
+@Resolver(() => PlanVersion)
+export class PlanVersionResolver {
+  @FieldResolver(() => Member)
+  async createdBy(@Root() version: PlanVersion, @Ctx() ctx: ProcurementContext): Promise<Member> {
+    return (await ctx.loaders.member.load(version.createdBy)) as Member;
+  }
+}

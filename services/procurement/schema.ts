@@ -1,0 +1,35 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildFederatedSchema } from '../../lib/graphql/federatedSchema';
+import { REFERENCE_RESOLVERS } from './reference';
+import { AllocationResolver } from './resolvers/allocation.resolver';
+import { ApprovalResolver } from './resolvers/approval.resolver';
+import { CatalogResolver, PriceTierResolver } from './resolvers/catalog.resolver';
+import { DeliveryResolver } from './resolvers/delivery.resolver';
+import { CountrySavingsResolver, JointOrderResolver } from './resolvers/jointOrder.resolver';
+import { MemberResolver } from './resolvers/member.resolver';
+import { OrderLineResolver } from './resolvers/orderLine.resolver';
+import { OrderWorkflowResolver } from './resolvers/orderWorkflow.resolver';
+import { ImplementationPlanResolver, PlanApprovalResolver, PlanVersionResolver } from './resolvers/plan.resolver';
+import { RequirementResolver } from './resolvers/requirement.resolver';
+
+export const PROCUREMENT_RESOLVERS = [
+  MemberResolver,
+  CatalogResolver,
+  PriceTierResolver,
+  JointOrderResolver,
+  CountrySavingsResolver,
+  OrderLineResolver,
+  AllocationResolver,
+  ApprovalResolver,
+  DeliveryResolver,
+  OrderWorkflowResolver,
+  ImplementationPlanResolver,
+  PlanApprovalResolver,
+  PlanVersionResolver,
+  RequirementResolver,
+] as const;
+
+/** The procurement subgraph's Federation 2 schema. */
+export async function buildProcurementSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema({ resolvers: PROCUREMENT_RESOLVERS }, REFERENCE_RESOLVERS);
+}

@@ -1,0 +1,15 @@
+import type { DataSource } from 'typeorm';
+import { JointOrder } from '../entities';
+import { seedDemoOrders } from './demoOrders';
+import { seedReferenceData } from './referenceData';
+
+export { DEMO_TODAY } from './demoOrders';
+export { seedReferenceData } from './referenceData';
+
+/** Reference data, plus the demo orders when the database has no orders yet. */
+export async function seedDemoData(dataSource: DataSource): Promise<{ orders: boolean }> {
+  await seedReferenceData(dataSource);
+  if ((await dataSource.getRepository(JointOrder).count()) > 0) return { orders: false };
+  await seedDemoOrders(dataSource);
+  return { orders: true };
+}
