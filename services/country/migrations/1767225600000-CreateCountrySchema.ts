@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner, Table } from 'typeorm';
+import { createTableWithChecks } from '../../../lib/db/tables';
 
 /**
  * The member's database: ministry, holdings, requirements, budgets. Written
@@ -25,7 +26,8 @@ export class CreateCountrySchema1767225600000 implements MigrationInterface {
   name = 'CreateCountrySchema1767225600000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.createTable(
+    await createTableWithChecks(
+      queryRunner,
       new Table({
         name: 'ministry',
         columns: [
@@ -38,7 +40,8 @@ export class CreateCountrySchema1767225600000 implements MigrationInterface {
       }),
     );
 
-    await queryRunner.createTable(
+    await createTableWithChecks(
+      queryRunner,
       new Table({
         name: 'holding',
         columns: [
@@ -62,7 +65,8 @@ export class CreateCountrySchema1767225600000 implements MigrationInterface {
       }),
     );
 
-    await queryRunner.createTable(
+    await createTableWithChecks(
+      queryRunner,
       new Table({
         name: 'requirement',
         columns: [
@@ -86,7 +90,8 @@ export class CreateCountrySchema1767225600000 implements MigrationInterface {
     );
 
     // One budget per member and year: the primary key.
-    await queryRunner.createTable(
+    await createTableWithChecks(
+      queryRunner,
       new Table({
         name: 'budget',
         columns: [

@@ -39,7 +39,7 @@ describe('batching: _entities costs a constant number of SQL statements', () => 
 
   /** N representations, a third of each entity type, every one a different record. */
   function representations(n: number): Record<string, string>[] {
-    return Array.from({ length: n }, (_, i) =>
+    return Array.from({ length: n }, (_, i): Record<string, string> =>
       i % 3 === 0
         ? { __typename: 'Holding', countryCode: 'XK', id: holdingIds[i] }
         : i % 3 === 1
