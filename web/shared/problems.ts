@@ -26,7 +26,7 @@ export function authProblem(result: GraphQLResult<unknown>, token: string, now: 
   const unauthenticated = result.httpStatus === 401 || result.errors.some((e) => codeOf(e) === 'UNAUTHENTICATED');
   if (unauthenticated) {
     if (token === '') {
-      return { kind: 'missing', message: 'A bearer token is needed. Paste the development token that `npm start` printed into the token field.' };
+      return { kind: 'missing', message: 'A bearer token is needed. Paste a development token printed by npm start into the token field.' };
     }
     const expiry = tokenExpiry(token);
     if (expiry !== null && expiry <= now) {
