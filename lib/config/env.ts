@@ -4,12 +4,12 @@
  * value stops start-up with a message naming the variable.
  */
 export const ENVIRONMENT = {
-  DATABASE_URL: 'Database of the service being started: mysql://user:password@host:3306/db or sqlite:path. Default: sqlite:data/<service>.sqlite',
+  DATABASE_URL: 'Database of the service being started: mysql://user:password@host:3306/db or sqlite:path. Default: sqlite:data/<service>.sqlite (country: sqlite:data/country-<member>.sqlite, e.g. country-xk.sqlite)',
   MEMBER: 'Country subgraph: ISO code of the member this process serves (same as --member). Required for start:country.',
-  PORT: 'Port the service listens on. Defaults: gateway 4000, procurement 4001, country members from config/federation.json.',
+  PORT: 'Port the service listens on (same as --port). Defaults: gateway 4000, procurement 4001, country XK 4011, AL 4012, HR 4013, BG 4014 (another member must set it).',
   HOST: 'Address the service binds to. Default 127.0.0.1.',
   GATEWAY_CONFIG: 'Gateway: path of the federation config file (members and subgraph URLs). Default config/federation.json.',
-  DATA_DIR: 'npm start: folder for the embedded SQLite files. Default data/.',
+  DATA_DIR: 'npm start and start:country: folder for the embedded SQLite files. Default data/.',
   TEST_DATABASE_URL: 'Tests: MySQL/MariaDB server to create throwaway databases on, e.g. mysql://root@127.0.0.1:3306. Unset: embedded SQLite.',
   WEB_DIST_DIR: 'Gateway: folder of the built web apps (playground/, dashboard/) it serves. Default web/dist (built by npm run build:web).',
   CI: 'When "true", tests that need a missing system part (MariaDB, Chromium) fail instead of being skipped.',
