@@ -4,7 +4,9 @@
  */
 import { printFederatedSdl } from '../lib/graphql/federatedSchema';
 import { buildCountrySchema } from '../services/country/schema';
+import { buildProcurementSchema } from '../services/procurement/schema';
 
 export const SUBGRAPH_SCHEMAS: Record<string, () => Promise<string>> = {
   country: async () => printFederatedSdl(await buildCountrySchema()),
+  procurement: async () => printFederatedSdl(await buildProcurementSchema()),
 };

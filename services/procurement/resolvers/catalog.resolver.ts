@@ -1,18 +1,15 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { badInput } from '../../../lib/errors';
 import { Money } from '../../../lib/graphql/money.type';
 import { ProcurementContext } from '../context';
 import { CatalogItem, PriceTier } from '../entities';
 import { tierFor } from '../pricing';
+import { CatalogFilterArgs } from '../types/args';
 
 @Resolver(() => CatalogItem)
 export class CatalogResolver {
   @Query(() => [CatalogItem], { description: 'The shared catalogue, optionally one category or one supplier, by NSN.' })
-  async catalog(
-    @Arg('category', () => String, { nullable: true }) category: string | null,
-    @Arg('supplier', () => String, { nullable: true }) supplier: string | null,
-    @Ctx() ctx: ProcurementContext,
-  ): Promise<CatalogItem[]> {
+  async catalog(@Args(() => CatalogFilterArgs) { category, supplier }: CatalogFilterArgs, @Ctx() ctx: ProcurementContext): Promise<CatalogItem[]> {
     return ctx.dataSource.getRepository(CatalogItem).find({
       where: { ...(category ? { category } : {}), ...(supplier ? { supplier } : {}) },
       order: { nsn: 'ASC' },

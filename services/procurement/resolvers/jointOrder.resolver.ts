@@ -1,7 +1,8 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { Money } from '../../../lib/graphql/money.type';
 import { ProcurementContext } from '../context';
 import { Approval, Delivery, ImplementationPlan, JointOrder, Member, OrderLine } from '../entities';
+import { JointOrderFilterArgs } from '../types/args';
 import { CountrySavings } from '../types/countrySavings.type';
 import { ApprovalDecision, JointOrderStatus } from '../types/enums';
 import { latestDecisions } from '../workflow/approvalState';
@@ -11,11 +12,7 @@ import { present } from './lists';
 @Resolver(() => JointOrder)
 export class JointOrderResolver {
   @Query(() => [JointOrder], { description: 'Joint orders, newest first; optionally only one status, or only those a member takes part in.' })
-  async jointOrders(
-    @Arg('status', () => JointOrderStatus, { nullable: true }) status: JointOrderStatus | null,
-    @Arg('participant', () => ID, { nullable: true, description: 'A member code.' }) participant: string | null,
-    @Ctx() ctx: ProcurementContext,
-  ): Promise<JointOrder[]> {
+  async jointOrders(@Args(() => JointOrderFilterArgs) { status, participant }: JointOrderFilterArgs, @Ctx() ctx: ProcurementContext): Promise<JointOrder[]> {
     const query = ctx.dataSource.getRepository(JointOrder).createQueryBuilder('o').orderBy('o.id', 'DESC');
     if (status) query.andWhere('o.status = :status', { status });
     if (participant) {

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Money } from '../../../lib/graphql/money.type';
 import { CATALOG_CURRENCY } from '../../../lib/reference/catalog';
 import { ruleBroken } from '../../../lib/errors';
@@ -6,7 +6,8 @@ import { ProcurementContext, write } from '../context';
 import { Allocation, JointOrder, Member } from '../entities';
 import { AllocationFigures } from '../figures';
 import { totalsOf } from '../pricing';
-import { COMMITTED_STATUSES, NatoStatus } from '../types/enums';
+import { MemberDetailsArgs } from '../types/args';
+import { COMMITTED_STATUSES } from '../types/enums';
 import { admitMember, inviteMember } from '../workflow/members';
 import { Rule } from '../workflow/rules';
 import { present } from './lists';
@@ -38,23 +39,13 @@ export class MemberResolver {
   }
 
   @Mutation(() => Member, { description: 'Admits a member: a new country, or one that was invited. Refused for an existing member.' })
-  async admitMember(
-    @Arg('code', () => ID) code: string,
-    @Arg('name') name: string,
-    @Arg('natoStatus', () => NatoStatus) natoStatus: NatoStatus,
-    @Ctx() ctx: ProcurementContext,
-  ): Promise<Member> {
-    return write(ctx, () => admitMember(ctx, { code, name, natoStatus }));
+  async admitMember(@Args(() => MemberDetailsArgs) details: MemberDetailsArgs, @Ctx() ctx: ProcurementContext): Promise<Member> {
+    return write(ctx, () => admitMember(ctx, details));
   }
 
   @Mutation(() => Member, { description: 'Invites a country: it is listed, and takes part in orders once admitted.' })
-  async inviteMember(
-    @Arg('code', () => ID) code: string,
-    @Arg('name') name: string,
-    @Arg('natoStatus', () => NatoStatus) natoStatus: NatoStatus,
-    @Ctx() ctx: ProcurementContext,
-  ): Promise<Member> {
-    return write(ctx, () => inviteMember(ctx, { code, name, natoStatus }));
+  async inviteMember(@Args(() => MemberDetailsArgs) details: MemberDetailsArgs, @Ctx() ctx: ProcurementContext): Promise<Member> {
+    return write(ctx, () => inviteMember(ctx, details));
   }
 
   @FieldResolver(() => [Allocation], { description: "The member's allocations in every joint order." })

@@ -1,8 +1,7 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ProcurementContext, write } from '../context';
 import { ImplementationPlan, JointOrder, Member, PlanApproval, PlanVersion } from '../entities';
-import { Decision } from '../types/enums';
-import { CreateImplementationPlanInput } from '../types/inputs';
+import { CreateImplementationPlanArgs, RecordPlanDecisionArgs, RevisePlanArgs } from '../types/args';
 import { approvedBy } from '../workflow/approvalState';
 import { parseId } from '../workflow/guards';
 import { createImplementationPlan, recordPlanDecision, reviseImplementationPlan } from '../workflow/plans';
@@ -37,38 +36,21 @@ export class ImplementationPlanResolver {
   }
 
   @Mutation(() => ImplementationPlan, { description: 'Drafts version 1 of a plan for joint orders the acting member takes part in.' })
-  async createImplementationPlan(
-    @Arg('country', () => ID) country: string,
-    @Arg('input', () => CreateImplementationPlanInput) input: CreateImplementationPlanInput,
-    @Ctx() ctx: ProcurementContext,
-  ): Promise<ImplementationPlan> {
+  async createImplementationPlan(@Args(() => CreateImplementationPlanArgs) { country, input }: CreateImplementationPlanArgs, @Ctx() ctx: ProcurementContext): Promise<ImplementationPlan> {
     const orderIds = input.orderIds.map((id) => parseId(id, 'orderIds'));
     return write(ctx, () => createImplementationPlan(ctx, country, { title: input.title, summary: input.summary, orderIds }));
   }
 
   @Mutation(() => ImplementationPlan, { description: 'A new version of the plan (text, and optionally the orders covered); earlier approvals no longer count.' })
-  async reviseImplementationPlan(
-    @Arg('country', () => ID) country: string,
-    @Arg('planId', () => ID) planId: string,
-    @Arg('summary') summary: string,
-    @Arg('orderIds', () => [ID], { nullable: true }) orderIds: string[] | null,
-    @Ctx() ctx: ProcurementContext,
-  ): Promise<ImplementationPlan> {
+  async reviseImplementationPlan(@Args(() => RevisePlanArgs) { country, planId, summary, orderIds }: RevisePlanArgs, @Ctx() ctx: ProcurementContext): Promise<ImplementationPlan> {
     const ids = orderIds?.map((id) => parseId(id, 'orderIds')) ?? null;
     return write(ctx, () => reviseImplementationPlan(ctx, country, parseId(planId, 'planId'), summary, ids));
   }
 
   @Mutation(() => PlanApproval, { description: "Records the acting ministry's decision on the plan's current version." })
-  async recordPlanDecision(
-    @Arg('country', () => ID) country: string,
-    @Arg('planId', () => ID) planId: string,
-    @Arg('decision', () => Decision) decision: Decision,
-    @Arg('decidedBy') decidedBy: string,
-    @Arg('comment', () => String, { nullable: true }) comment: string | null,
-    @Arg('version', () => Int, { nullable: true }) version: number | null,
-    @Ctx() ctx: ProcurementContext,
-  ): Promise<PlanApproval> {
-    return write(ctx, () => recordPlanDecision(ctx, country, parseId(planId, 'planId'), { decision, decidedBy, comment, version }));
+  async recordPlanDecision(@Args(() => RecordPlanDecisionArgs) args: RecordPlanDecisionArgs, @Ctx() ctx: ProcurementContext): Promise<PlanApproval> {
+    const { country, planId, ...decision } = args;
+    return write(ctx, () => recordPlanDecision(ctx, country, parseId(planId, 'planId'), decision));
   }
 
   @FieldResolver(() => String, { description: 'The text of the current version.' })

@@ -1,0 +1,181 @@
+/**
+ * Mutation arguments. Every mutation acting for a member takes it as
+ * `country: ID!` first: type-graphql prints an ArgsType's inherited fields
+ * before its own, so each class extends `ActingMemberArgs` (or a subclass).
+ * Values are checked in workflow/, where each problem names its field.
+ */
+import { ArgsType, Field, ID, Int } from 'type-graphql';
+import { LocalDateScalar } from '../../../lib/graphql/scalars';
+import { Decision, DeliveryStatus, JointOrderStatus, NatoStatus } from './enums';
+import { CreateImplementationPlanInput, CreateJointOrderInput } from './inputs';
+
+@ArgsType()
+export class ActingMemberArgs {
+  @Field(() => ID, { description: 'The member acting (its ministry).' })
+  country: string;
+}
+
+@ArgsType()
+export class CreateJointOrderArgs extends ActingMemberArgs {
+  @Field(() => CreateJointOrderInput)
+  input: CreateJointOrderInput;
+}
+
+@ArgsType()
+export class OrderActionArgs extends ActingMemberArgs {
+  @Field(() => ID)
+  orderId: string;
+}
+
+@ArgsType()
+export class LineActionArgs extends ActingMemberArgs {
+  @Field(() => ID)
+  lineId: string;
+}
+
+@ArgsType()
+export class AllocationActionArgs extends ActingMemberArgs {
+  @Field(() => ID)
+  allocationId: string;
+}
+
+@ArgsType()
+export class AddOrderLineArgs extends OrderActionArgs {
+  @Field(() => ID, { description: 'The catalogue item.' })
+  nsn: string;
+}
+
+@ArgsType()
+export class AllocateArgs extends LineActionArgs {
+  @Field(() => Int)
+  quantity: number;
+
+  @Field(() => ID, { nullable: true, description: "The acting member's requirement this allocation serves (its id in the member's country subgraph)." })
+  requirementId?: string | null;
+}
+
+@ArgsType()
+export class UpdateAllocationArgs extends AllocationActionArgs {
+  @Field(() => Int, { nullable: true })
+  quantity?: number | null;
+
+  @Field(() => ID, { nullable: true, description: 'Links the allocation to this requirement of the acting member.' })
+  requirementId?: string | null;
+}
+
+@ArgsType()
+export class CancelOrderArgs extends OrderActionArgs {
+  @Field()
+  reason: string;
+}
+
+@ArgsType()
+export class RecordApprovalArgs extends OrderActionArgs {
+  @Field(() => Decision)
+  decision: Decision;
+
+  @Field({ description: 'The deciding official.' })
+  decidedBy: string;
+
+  @Field(() => String, { nullable: true, description: 'Required for a rejection: the reason.' })
+  comment?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'The version reviewed; refused (STALE_VERSION) if the order has moved on.' })
+  version?: number | null;
+}
+
+@ArgsType()
+export class ScheduleDeliveryArgs extends LineActionArgs {
+  @Field(() => Int)
+  quantity: number;
+
+  @Field(() => LocalDateScalar)
+  plannedDate: string;
+}
+
+@ArgsType()
+export class DeliveryActionArgs extends ActingMemberArgs {
+  @Field(() => ID)
+  deliveryId: string;
+}
+
+@ArgsType()
+export class UpdateDeliveryStatusArgs extends DeliveryActionArgs {
+  @Field(() => DeliveryStatus, { description: 'IN_TRANSIT or SCHEDULED; DELIVERED goes through recordDelivery.' })
+  status: DeliveryStatus;
+}
+
+@ArgsType()
+export class RecordDeliveryArgs extends DeliveryActionArgs {
+  @Field(() => LocalDateScalar)
+  deliveredOn: string;
+
+  @Field(() => Int, { nullable: true, description: 'What arrived, if less than scheduled; the rest stays scheduled.' })
+  quantity?: number | null;
+}
+
+@ArgsType()
+export class PlanActionArgs extends ActingMemberArgs {
+  @Field(() => ID)
+  planId: string;
+}
+
+@ArgsType()
+export class CreateImplementationPlanArgs extends ActingMemberArgs {
+  @Field(() => CreateImplementationPlanInput)
+  input: CreateImplementationPlanInput;
+}
+
+@ArgsType()
+export class RevisePlanArgs extends PlanActionArgs {
+  @Field({ description: 'The text of the new version.' })
+  summary: string;
+
+  @Field(() => [ID], { nullable: true, description: 'The orders the new version covers; unchanged when omitted.' })
+  orderIds?: string[] | null;
+}
+
+@ArgsType()
+export class RecordPlanDecisionArgs extends PlanActionArgs {
+  @Field(() => Decision)
+  decision: Decision;
+
+  @Field({ description: 'The deciding official.' })
+  decidedBy: string;
+
+  @Field(() => String, { nullable: true, description: 'Required for a rejection: the reason.' })
+  comment?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'The version reviewed; refused (STALE_VERSION) if the plan has moved on.' })
+  version?: number | null;
+}
+
+@ArgsType()
+export class MemberDetailsArgs {
+  @Field(() => ID, { description: 'ISO 3166-1 alpha-2 code (XK for Kosovo).' })
+  code: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => NatoStatus)
+  natoStatus: NatoStatus;
+}
+
+@ArgsType()
+export class CatalogFilterArgs {
+  @Field(() => String, { nullable: true, description: 'A catalogue category, e.g. "ANTI_ARMOUR".' })
+  category?: string | null;
+
+  @Field(() => String, { nullable: true })
+  supplier?: string | null;
+}
+
+@ArgsType()
+export class JointOrderFilterArgs {
+  @Field(() => JointOrderStatus, { nullable: true })
+  status?: JointOrderStatus | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only orders this member takes part in.' })
+  participant?: string | null;
+}
