@@ -1,58 +1,47 @@
 import { formatDateTime, label } from './format';
-import type { Approval, OrderDetail } from './queries';
-
-interface MinistryApproval {
-  code: string;
-  name: string;
-  current: Approval | null;
-  earlier: number;
-}
+import type { OrderDetail } from './queries';
 
 /**
- * Approvals are append-only history (issue 3): a participant's state is its
- * newest record — the highest order version, and within it the last one
- * recorded (the graph lists them in the order they were recorded).
+ * The approval state of every participating ministry for the order's current
+ * version (the graph's `currentApprovals`), and the last rejection's reason.
  */
-export function currentApprovals(order: Pick<OrderDetail, 'participants' | 'approvals'>): MinistryApproval[] {
-  return order.participants.map((participant) => {
-    const history = order.approvals.filter((a) => a.country.code === participant.code);
-    let current: Approval | null = null;
-    for (const approval of history) {
-      if (current === null || approval.version >= current.version) current = approval;
-    }
-    return { code: participant.code, name: participant.name, current, earlier: Math.max(0, history.length - 1) };
-  });
-}
-
-/** The approval state of every participating ministry for the order's current version. */
 export function Approvals({ order }: { order: OrderDetail }) {
-  const rows = currentApprovals(order);
+  const rejection = order.lastRejection;
   return (
-    <ul className="approvals" data-testid="approvals">
-      {rows.map(({ code, name, current, earlier }) => {
-        const decision = current?.decision ?? 'NOT_SUBMITTED';
-        const ministry = current?.country.ministry?.name;
-        return (
-          <li key={code} data-testid="approval" data-country={code} data-decision={decision}>
-            <div className="approval-who">
+    <>
+      {order.currentApprovals.length === 0 && (
+        <p className="empty">Version {order.version} has not been submitted for approval yet.</p>
+      )}
+      <ul className="approvals" data-testid="approvals">
+        {order.participants.map(({ code, name }) => {
+          const current = order.currentApprovals.find((a) => a.country.code === code) ?? null;
+          const decision = current?.decision ?? 'NOT_SUBMITTED';
+          return (
+            <li key={code} data-testid="approval" data-country={code} data-decision={decision}>
               <div className="approval-country">{name}</div>
-              <div className="approval-ministry">{ministry ?? (current ? 'ministry name unavailable' : '')}</div>
-            </div>
-            <div className="approval-state">
-              <span className={`badge decision-${decision.toLowerCase()}`}>{decision === 'NOT_SUBMITTED' ? 'Not submitted' : label(decision)}</span>
-              {current && <span className="approval-version">v{current.version}</span>}
-            </div>
-            {current?.decidedAt && (
-              <div className="approval-when">
-                {formatDateTime(current.decidedAt)}
-                {current.decidedBy && <> · {current.decidedBy}</>}
+              <div className="approval-ministry">{current?.country.ministry?.name ?? (current ? 'ministry name unavailable' : '')}</div>
+              <div className="approval-state">
+                <span className={`badge decision-${decision.toLowerCase()}`}>{current ? label(decision) : 'Not submitted'}</span>
+                {current && <span className="approval-version">v{current.version}</span>}
               </div>
-            )}
-            {current?.comment && <div className="approval-comment">“{current.comment}”</div>}
-            {earlier > 0 && <div className="approval-history">{earlier} earlier record{earlier > 1 ? 's' : ''}</div>}
-          </li>
-        );
-      })}
-    </ul>
+              {current?.decidedAt && (
+                <div className="approval-when">
+                  {formatDateTime(current.decidedAt)}
+                  {current.decidedBy && <> · {current.decidedBy}</>}
+                </div>
+              )}
+              {current?.comment && <div className="approval-comment">“{current.comment}”</div>}
+            </li>
+          );
+        })}
+      </ul>
+      {rejection && (
+        <p className="approval-rejection" data-testid="last-rejection">
+          Last rejected by {rejection.country.name} (v{rejection.version}
+          {rejection.decidedAt && <>, {formatDateTime(rejection.decidedAt)}</>})
+          {rejection.comment && <>: “{rejection.comment}”</>}
+        </p>
+      )}
+    </>
   );
 }

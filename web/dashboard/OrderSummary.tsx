@@ -19,15 +19,22 @@ export function OrderSummary({ order }: { order: OrderDetail }) {
         </div>
         <div>
           <dt>Case</dt>
-          <dd>{order.caseReference ?? '—'}</dd>
+          <dd>{order.caseReference}</dd>
         </div>
         <div>
           <dt>Model</dt>
-          <dd>{order.model ? label(order.model) : '—'}</dd>
+          <dd>{label(order.model)}</dd>
         </div>
         <div>
           <dt>Offer expires</dt>
-          <dd>{formatLocalDate(order.offerExpiresOn)}</dd>
+          <dd>
+            {formatLocalDate(order.offerExpiresOn)}
+            {order.offerExpired && <span className="badge offer-lapsed">lapsed</span>}
+          </dd>
+        </div>
+        <div>
+          <dt>Version</dt>
+          <dd>{order.version}</dd>
         </div>
         <div>
           <dt>Participants</dt>

@@ -58,6 +58,13 @@ export interface Approval {
   version: number;
 }
 
+export interface Rejection {
+  country: CountryRef;
+  decidedAt: string | null;
+  comment: string | null;
+  version: number;
+}
+
 export interface Delivery {
   id: string;
   country: CountryRef;
@@ -70,12 +77,16 @@ export interface Delivery {
 }
 
 export interface OrderDetail extends OrderListItem {
-  caseReference: string | null;
-  model: string | null;
-  offerExpiresOn: string | null;
+  caseReference: string;
+  model: string;
+  offerExpiresOn: string;
+  offerExpired: boolean;
+  version: number;
   individualValue: Money;
   savingsByCountry: CountrySavings[];
-  approvals: Approval[];
+  /** Each participant's standing entry for the current version; empty before it is submitted. */
+  currentApprovals: Approval[];
+  lastRejection: Rejection | null;
   deliveries: Delivery[];
 }
 
@@ -90,6 +101,8 @@ export const ORDER_QUERY = /* GraphQL */ `
       caseReference
       model
       offerExpiresOn
+      offerExpired
+      version
       estimated
       totalValue { amount currency }
       individualValue { amount currency }
@@ -101,7 +114,7 @@ export const ORDER_QUERY = /* GraphQL */ `
         individual { amount currency }
         savings { amount currency }
       }
-      approvals {
+      currentApprovals {
         country { code name ministry { name } }
         decision
         decidedAt
@@ -109,6 +122,7 @@ export const ORDER_QUERY = /* GraphQL */ `
         comment
         version
       }
+      lastRejection { country { code name } decidedAt comment version }
       deliveries {
         id
         country { code name }
