@@ -1,6 +1,5 @@
 import type { GraphiQLProps } from 'graphiql';
-import { authorizationHeader } from '../shared/bearerToken';
-import { sendGraphQL, type GraphQLErrorPayload, type GraphQLRequest, type GraphQLResult } from '../shared/graphqlClient';
+import { authorizationHeader, sendGraphQL, type GraphQLErrorPayload, type GraphQLRequest, type GraphQLResult } from '../shared/graphqlClient';
 
 /**
  * GraphiQL's fetcher: POST to the gateway's /graphql with the token from the

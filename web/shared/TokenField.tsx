@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { saveToken, tokenExpiry } from './bearerToken';
+import { saveToken } from './bearerToken';
+import { tokenExpiry } from './tokenExpiry';
 
 interface TokenFieldProps {
   token: string;

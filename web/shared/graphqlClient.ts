@@ -2,7 +2,6 @@
  * The one way both web apps talk to the graph: POST /graphql on the page's own
  * origin (the gateway that served the page), with the bearer token.
  */
-import { authorizationHeader } from './bearerToken';
 
 export interface GraphQLErrorPayload {
   message: string;
@@ -23,6 +22,10 @@ export interface GraphQLResult<TData> {
 }
 
 export const GRAPHQL_PATH = '/graphql';
+
+export function authorizationHeader(token: string): Record<string, string> {
+  return token === '' ? {} : { Authorization: `Bearer ${token}` };
+}
 
 /**
  * Sends one request; answers the HTTP status and the JSON body as the gateway

@@ -3,7 +3,7 @@
  * problem (missing, expired, insufficient) or members that could not answer.
  */
 import type { GraphQLErrorPayload, GraphQLResult } from './graphqlClient';
-import { tokenExpiry } from './bearerToken';
+import { tokenExpiry } from './tokenExpiry';
 
 export type AuthProblem =
   | { kind: 'missing'; message: string }
