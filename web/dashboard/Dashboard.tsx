@@ -2,7 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { loadToken } from '../shared/bearerToken';
 import type { GraphQLResult } from '../shared/graphqlClient';
 import { authProblem, memberProblems, type MemberProblem } from '../shared/problems';
-import { TokenField } from '../shared/TokenField';
+import { AppHeader } from '../shared/AppHeader';
 import { Approvals } from './Approvals';
 import { Budgets } from './Budgets';
 import { DeliveryTimeline } from './DeliveryTimeline';
@@ -66,18 +66,11 @@ export function Dashboard() {
 
   return (
     <div className="dashboard-page">
-      <header className="app-header">
-        <h1>
-          Joint Procurement Graph <span>Dashboard</span>
-        </h1>
-        <nav>
-          <a href="/playground/">Playground</a>
-        </nav>
+      <AppHeader app="Dashboard" otherApp={{ href: '/playground/', label: 'Playground' }} token={token} onTokenChange={setToken}>
         <button type="button" className="refresh" onClick={() => setReload((n) => n + 1)}>
           Refresh
         </button>
-        <TokenField token={token} onChange={setToken} />
-      </header>
+      </AppHeader>
       <Notices auth={auth} members={unavailable} nameOf={nameOf} />
       <main className="dashboard">
         <aside className="column-left">

@@ -1,8 +1,28 @@
-import { formatLocalDate, formatMoney, label } from './format';
+import type { ReactNode } from 'react';
+import { formatLocalDate, formatMoney, label, type Money } from './format';
 import type { OrderDetail } from './queries';
 
 /** The selected order's identity and its three headline figures. */
 export function OrderSummary({ order }: { order: OrderDetail }) {
+  const facts: [string, ReactNode][] = [
+    ['Supplier', order.supplier],
+    ['Case', order.caseReference],
+    ['Model', label(order.model)],
+    [
+      'Offer expires',
+      <>
+        {formatLocalDate(order.offerExpiresOn)}
+        {order.offerExpired && <span className="badge offer-lapsed">lapsed</span>}
+      </>,
+    ],
+    ['Version', order.version],
+    ['Participants', order.participants.map((p) => p.name).join(', ')],
+  ];
+  const figures: { title: string; money: Money; testId: string; className?: string }[] = [
+    { title: 'Joint order value', money: order.totalValue, testId: 'order-total' },
+    { title: 'Would cost ordered alone', money: order.individualValue, testId: 'order-individual' },
+    { title: 'Saved together', money: order.savings, testId: 'order-savings', className: 'figure-savings' },
+  ];
   return (
     <section className="order-summary" data-testid="order-summary" data-order-id={order.id}>
       <div className="order-heading">
@@ -13,53 +33,22 @@ export function OrderSummary({ order }: { order: OrderDetail }) {
         {order.estimated && <span className="badge estimate-badge">figures are estimates</span>}
       </div>
       <dl className="order-facts">
-        <div>
-          <dt>Supplier</dt>
-          <dd>{order.supplier}</dd>
-        </div>
-        <div>
-          <dt>Case</dt>
-          <dd>{order.caseReference}</dd>
-        </div>
-        <div>
-          <dt>Model</dt>
-          <dd>{label(order.model)}</dd>
-        </div>
-        <div>
-          <dt>Offer expires</dt>
-          <dd>
-            {formatLocalDate(order.offerExpiresOn)}
-            {order.offerExpired && <span className="badge offer-lapsed">lapsed</span>}
-          </dd>
-        </div>
-        <div>
-          <dt>Version</dt>
-          <dd>{order.version}</dd>
-        </div>
-        <div>
-          <dt>Participants</dt>
-          <dd>{order.participants.map((p) => p.name).join(', ')}</dd>
-        </div>
+        {facts.map(([term, value]) => (
+          <div key={term}>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
       </dl>
       <div className="figures">
-        <div className="figure">
-          <div className="figure-label">Joint order value</div>
-          <div className="figure-value" data-testid="order-total">
-            {formatMoney(order.totalValue)}
+        {figures.map(({ title, money, testId, className }) => (
+          <div key={testId} className={`figure ${className ?? ''}`}>
+            <div className="figure-label">{title}</div>
+            <div className="figure-value" data-testid={testId}>
+              {formatMoney(money)}
+            </div>
           </div>
-        </div>
-        <div className="figure">
-          <div className="figure-label">Would cost ordered alone</div>
-          <div className="figure-value" data-testid="order-individual">
-            {formatMoney(order.individualValue)}
-          </div>
-        </div>
-        <div className="figure figure-savings">
-          <div className="figure-label">Saved together</div>
-          <div className="figure-value" data-testid="order-savings">
-            {formatMoney(order.savings)}
-          </div>
-        </div>
+        ))}
       </div>
     </section>
   );

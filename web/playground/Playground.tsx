@@ -2,7 +2,7 @@ import { GraphiQL } from 'graphiql';
 import { useMemo, useState } from 'react';
 import { loadToken } from '../shared/bearerToken';
 import { authProblem, type AuthProblem } from '../shared/problems';
-import { TokenField } from '../shared/TokenField';
+import { AppHeader } from '../shared/AppHeader';
 import { examplesPlugin } from './ExamplesPlugin';
 import { playgroundFetcher } from './fetcher';
 import { savedExamples } from './savedExamples';
@@ -32,15 +32,7 @@ export function Playground() {
 
   return (
     <div className="playground">
-      <header className="app-header">
-        <h1>
-          Joint Procurement Graph <span>Playground</span>
-        </h1>
-        <nav>
-          <a href="/dashboard/">Dashboard</a>
-        </nav>
-        <TokenField token={token} onChange={setToken} />
-      </header>
+      <AppHeader app="Playground" otherApp={{ href: '/dashboard/', label: 'Dashboard' }} token={token} onTokenChange={setToken} />
       {problem && (
         <div className="auth-problem" role="alert" data-problem={problem.kind}>
           {problem.message}
