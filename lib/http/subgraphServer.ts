@@ -43,6 +43,9 @@ export async function startSubgraphServer<Context extends BaseContext>(
     schema: options.schema,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // The process running the subgraph stops it on SIGINT/SIGTERM itself (and closes its database after);
+    // Apollo's own handlers would race that stop and hang it (seen with MySQL connections open).
+    stopOnTerminationSignals: false,
     // No Apollo Studio here: inline traces would only add work to every gateway fetch.
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), ...(options.plugins ?? [])],
   });
