@@ -97,6 +97,7 @@ export async function reviseImplementationPlan(ctx: ProcurementContext, country:
 export async function recordPlanDecision(ctx: ProcurementContext, country: string, planId: number, input: DecisionInput): Promise<PlanApproval> {
   const { decidedBy, comment } = checkDecision(input);
   return writeTransaction(ctx.dataSource, async (tx) => {
+    await actingMember(tx, country);
     const plan = await claimPlan(tx, planId);
     await requireApprover(tx, plan, country);
     requireCurrentVersion(`Implementation plan ${plan.reference}`, plan.version, input.version, country);
