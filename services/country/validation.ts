@@ -4,7 +4,7 @@
  * client as BAD_USER_INPUT naming every bad field (lib/graphql/formatError.ts).
  * Rules that need the stored state live in the resolvers.
  */
-import { ValidateBy, ValidationArguments, ValidationOptions } from 'class-validator';
+import { Min, ValidateBy, ValidationArguments, ValidationOptions } from 'class-validator';
 import { catalogEntry, CATALOG_CATEGORIES } from '../../lib/reference/catalog';
 import { badInput } from '../../lib/errors';
 import { parseAmount } from '../../lib/money';
@@ -14,6 +14,11 @@ export const NSN_FORMAT = /^\d{4}-\d{2}-\d{3}-\d{4}$/;
 export const YEAR_RANGE = { min: 2000, max: 2100 } as const;
 /** Non-negative, two decimals at most, at most 13 integer digits (the database bound, see the migration). */
 const AMOUNT_FORMAT = /^\d{1,13}(\.\d{1,2})?$/;
+
+/** A quantity of items: a whole number of at least one (GraphQL's Int has made it whole). */
+export function IsPositiveQuantity(): PropertyDecorator {
+  return Min(1, { message: 'must be a positive whole number' });
+}
 
 /** A NATO Stock Number of the shared catalogue. */
 export function IsCatalogueNsn(options?: ValidationOptions): PropertyDecorator {

@@ -1,6 +1,7 @@
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { Column, Entity, Index } from 'typeorm';
 import { HoldingStatus } from '../types/enums';
+import { MemberItemRecord } from './memberItemRecord';
 
 /**
  * One line of the equipment inventory: a quantity of one catalogue item held
@@ -13,25 +14,10 @@ import { HoldingStatus } from '../types/enums';
 @ObjectType({ description: 'Equipment a formation of the member holds.' })
 @Entity({ name: 'holding' })
 @Index('IDX_holding_country_category', ['countryCode', 'category'])
-export class Holding {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn({ type: 'integer' })
-  id: number;
-
-  @Field(() => ID, { description: 'The member holding it (part of the key: the gateway routes on it).' })
-  @Column({ name: 'country_code', type: 'varchar', length: 2 })
-  countryCode: string;
-
-  @Column({ type: 'varchar', length: 16 })
-  nsn: string;
-
+export class Holding extends MemberItemRecord {
   @Field({ description: 'Catalogue category of the item, e.g. "SMALL_ARMS".' })
   @Column({ type: 'varchar', length: 32 })
   category: string;
-
-  @Field(() => Int)
-  @Column({ type: 'int' })
-  quantity: number;
 
   @Field({ description: 'The formation holding it, e.g. "Guards Armoured Mechanised Brigade".' })
   @Column({ type: 'varchar', length: 120 })

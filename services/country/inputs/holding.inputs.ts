@@ -1,20 +1,11 @@
-import { IsOptional, MaxLength, Min } from 'class-validator';
+import { IsOptional, MaxLength } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 import { HoldingStatus } from '../types/enums';
-import { IsCatalogueNsn, IsNotBlank } from '../validation';
-
-const POSITIVE = { message: 'must be a positive whole number' };
+import { IsNotBlank, IsPositiveQuantity } from '../validation';
+import { CatalogueQuantityInput } from './catalogueQuantity.input';
 
 @InputType({ description: 'A new inventory line: a quantity of a catalogue item held by a formation.' })
-export class RecordHoldingInput {
-  @Field({ description: 'NATO Stock Number of a catalogue item, NNNN-NN-NNN-NNNN.' })
-  @IsCatalogueNsn()
-  nsn: string;
-
-  @Field(() => Int)
-  @Min(1, POSITIVE)
-  quantity: number;
-
+export class RecordHoldingInput extends CatalogueQuantityInput {
   @Field({ description: 'The formation holding it.' })
   @IsNotBlank()
   @MaxLength(120)
@@ -32,7 +23,7 @@ export class RecordHoldingInput {
 export class UpdateHoldingInput {
   @Field(() => Int, { nullable: true })
   @IsOptional()
-  @Min(1, POSITIVE)
+  @IsPositiveQuantity()
   quantity?: number;
 
   @Field({ nullable: true })

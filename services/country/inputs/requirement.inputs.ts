@@ -1,21 +1,12 @@
-import { IsOptional, MaxLength, Min } from 'class-validator';
+import { IsOptional, MaxLength } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 import { LocalDateScalar } from '../../../lib/graphql/scalars';
 import { Priority, RequirementStatus } from '../types/enums';
-import { IsCatalogueNsn, IsDateInYearRange } from '../validation';
-
-const POSITIVE = { message: 'must be a positive whole number' };
+import { IsDateInYearRange, IsPositiveQuantity } from '../validation';
+import { CatalogueQuantityInput } from './catalogueQuantity.input';
 
 @InputType({ description: 'A new requirement. It starts as DRAFT unless submitted straight away.' })
-export class CreateRequirementInput {
-  @Field({ description: 'NATO Stock Number of a catalogue item, NNNN-NN-NNN-NNNN.' })
-  @IsCatalogueNsn()
-  nsn: string;
-
-  @Field(() => Int)
-  @Min(1, POSITIVE)
-  quantity: number;
-
+export class CreateRequirementInput extends CatalogueQuantityInput {
   @Field(() => Priority)
   priority: Priority;
 
@@ -37,7 +28,7 @@ export class CreateRequirementInput {
 export class UpdateRequirementInput {
   @Field(() => Int, { nullable: true })
   @IsOptional()
-  @Min(1, POSITIVE)
+  @IsPositiveQuantity()
   quantity?: number;
 
   @Field(() => Priority, { nullable: true })

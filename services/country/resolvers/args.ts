@@ -27,23 +27,26 @@ export class MemberHoldingsArgs extends MemberArgs {
   category?: string | null;
 }
 
-@ArgsType()
-export class RequirementFilterArgs {
-  @Field(() => RequirementStatus, { nullable: true })
+export interface RequirementFilter {
   status?: RequirementStatus | null;
-
-  @Field(() => Priority, { nullable: true })
   priority?: Priority | null;
 }
 
-@ArgsType()
-export class MemberRequirementsArgs extends MemberArgs {
-  @Field(() => RequirementStatus, { nullable: true })
-  status?: RequirementStatus | null;
+/** The requirement filters after `Base`'s arguments: alone on `Country.requirements`, after `country` at the root. */
+function WithRequirementFilter<Base extends object>(Base: ClassType<Base>): ClassType<Base & RequirementFilter> {
+  @ArgsType()
+  class RequirementFilterArgs extends (Base as ClassType<object>) implements RequirementFilter {
+    @Field(() => RequirementStatus, { nullable: true })
+    status?: RequirementStatus | null;
 
-  @Field(() => Priority, { nullable: true })
-  priority?: Priority | null;
+    @Field(() => Priority, { nullable: true })
+    priority?: Priority | null;
+  }
+  return RequirementFilterArgs as ClassType<Base & RequirementFilter>;
 }
+
+export const RequirementFilterArgs = WithRequirementFilter(class {});
+export const MemberRequirementsArgs = WithRequirementFilter(MemberArgs);
 
 @ArgsType()
 export class MemberBudgetArgs extends MemberArgs {

@@ -3,7 +3,7 @@ import { Budget, Holding, Ministry, Requirement } from '../entities';
 import type { CountryContext } from '../context';
 import { Country } from '../types/country.type';
 import { assertCategory, assertYear } from '../validation';
-import { RequirementFilterArgs } from './args';
+import { RequirementFilter, RequirementFilterArgs } from './args';
 
 /**
  * The member's own fields on `Country`. Every one is nullable so that, in the
@@ -24,7 +24,7 @@ export class CountryResolver {
   }
 
   @FieldResolver(() => [Requirement], { nullable: true, description: 'What the ministry needs to buy, optionally filtered.' })
-  requirements(@Args(() => RequirementFilterArgs) { status, priority }: RequirementFilterArgs, @Ctx() ctx: CountryContext): Promise<Requirement[]> {
+  requirements(@Args(() => RequirementFilterArgs) { status, priority }: RequirementFilter, @Ctx() ctx: CountryContext): Promise<Requirement[]> {
     return ctx.loaders.requirements.load({ status: status ?? undefined, priority: priority ?? undefined });
   }
 

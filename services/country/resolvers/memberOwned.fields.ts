@@ -1,13 +1,14 @@
 import { ClassType, FieldResolver, Resolver, Root } from 'type-graphql';
 import { CatalogItem } from '../types/catalogItem.type';
 import { Country } from '../types/country.type';
+import type { MemberItemRecord } from '../entities/memberItemRecord';
 
 /**
  * The fields every member-owned record with a catalogue item shares
  * (Holding, Requirement): its `country` and its `item`, both references built
  * from the row without a query.
  */
-export function MemberOwnedFields<Row extends { countryCode: string; nsn: string }>(entity: ClassType<Row>) {
+export function MemberOwnedFields<Row extends MemberItemRecord>(entity: ClassType<Row>) {
   @Resolver(() => entity)
   abstract class MemberOwnedFieldsResolver {
     @FieldResolver(() => Country)

@@ -1,8 +1,9 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { Budget, Holding, Ministry, Requirement } from '../entities';
 import type { CountryContext } from '../context';
-import { toRowId } from '../ids';
-import { MemberArgs, MemberBudgetArgs, MemberHoldingsArgs, MemberRecordArgs, MemberRequirementsArgs } from './args';
+import { resolveHoldingReference } from '../reference/holding.reference';
+import { resolveRequirementReference } from '../reference/requirement.reference';
+import { MemberArgs, MemberBudgetArgs, MemberHoldingsArgs, MemberRecordArgs, MemberRequirementsArgs, RequirementFilter } from './args';
 import { CountryResolver } from './country.resolver';
 
 /**
@@ -24,20 +25,18 @@ export class QueryResolver {
   }
 
   @Query(() => Holding, { nullable: true })
-  async holding(@Args(() => MemberRecordArgs) { id }: MemberRecordArgs, @Ctx() ctx: CountryContext): Promise<Holding | null> {
-    const rowId = toRowId(id);
-    return rowId === undefined ? null : ctx.loaders.holding.load(rowId);
+  holding(@Args(() => MemberRecordArgs) { id }: MemberRecordArgs, @Ctx() ctx: CountryContext): Promise<Holding | null> {
+    return resolveHoldingReference({ countryCode: ctx.member, id }, ctx);
   }
 
   @Query(() => [Requirement], { nullable: true })
-  requirements(@Args(() => MemberRequirementsArgs) filter: MemberRequirementsArgs, @Ctx() ctx: CountryContext): Promise<Requirement[]> {
+  requirements(@Args(() => MemberRequirementsArgs) filter: RequirementFilter, @Ctx() ctx: CountryContext): Promise<Requirement[]> {
     return this.memberFields.requirements(filter, ctx);
   }
 
   @Query(() => Requirement, { nullable: true })
-  async requirement(@Args(() => MemberRecordArgs) { id }: MemberRecordArgs, @Ctx() ctx: CountryContext): Promise<Requirement | null> {
-    const rowId = toRowId(id);
-    return rowId === undefined ? null : ctx.loaders.requirement.load(rowId);
+  requirement(@Args(() => MemberRecordArgs) { id }: MemberRecordArgs, @Ctx() ctx: CountryContext): Promise<Requirement | null> {
+    return resolveRequirementReference({ countryCode: ctx.member, id }, ctx);
   }
 
   @Query(() => Budget, { nullable: true })

@@ -19,6 +19,7 @@ export const DEMO_DATA: Readonly<Record<string, MemberDemoData>> = { XK: KOSOVO,
 
 export type SeedOutcome = 'seeded' | 'kept-existing' | 'no-demo-data';
 
+/** Demo NSNs come from the catalogue by name (items.ts); the category is looked up for SQL filtering. */
 function catalogueCategory(nsn: string): string {
   const entry = catalogEntry(nsn);
   if (!entry) throw new Error(`Demo data references NSN ${nsn}, which is not in the shared catalogue`);
@@ -42,10 +43,7 @@ async function insertDemoData(manager: EntityManager, member: string, data: Memb
   );
   await manager.insert(
     Requirement,
-    data.requirements.map((r) => {
-      catalogueCategory(r.nsn);
-      return { countryCode: member, justification: null, ...r };
-    }),
+    data.requirements.map((r) => ({ countryCode: member, justification: null, ...r })),
   );
   await manager.insert(
     Budget,

@@ -65,8 +65,8 @@ export async function snapshotDatabase(dataSource: DataSource): Promise<Record<s
   return snapshot;
 }
 
-/** The one error of a response, asserting there is exactly one. */
+/** The one error of a response; fails when there is none or more than one. */
 export function onlyError(body: GraphQLBody): GraphQLErrorBody {
-  expect(body.errors).toHaveLength(1);
-  return body.errors![0];
+  if (body.errors?.length !== 1) throw new Error(`Expected exactly one error, got: ${JSON.stringify(body)}`);
+  return body.errors[0];
 }
