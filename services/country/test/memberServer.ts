@@ -42,7 +42,13 @@ export async function startMember(
   options: Omit<CountryServiceOptions, 'member' | 'databaseUrl'> & { database?: TestDatabase } = {},
 ): Promise<RunningMember> {
   const database = options.database ?? (await createTestDatabase(`country_${member}`));
-  const service = await startCountryService({ ...options, member, databaseUrl: database.url });
+  let service: CountryService;
+  try {
+    service = await startCountryService({ ...options, member, databaseUrl: database.url });
+  } catch (error) {
+    if (!options.database) await database.drop();
+    throw error;
+  }
   return {
     service,
     database,
