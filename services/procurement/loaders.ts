@@ -27,9 +27,12 @@ function groupedBy<E extends ObjectLiteral, K extends string | number>(
   entity: EntityTarget<E>,
   column: keyof E & string,
   order: FindOptionsOrder<E>,
+  /** Sees every row loaded, e.g. to prime the loader that fetches the same rows by id. */
+  onLoad: (rows: E[]) => void = () => undefined,
 ): DataLoader<K, E[]> {
   return new DataLoader<K, E[]>(async (keys) => {
     const rows = await dataSource.getRepository(entity).find({ where: { [column]: In([...keys]) } as never, order });
+    onLoad(rows);
     const groups = new Map<K, E[]>(keys.map((k) => [k, []]));
     for (const row of rows) groups.get(row[column] as K)?.push(row);
     return keys.map((k) => groups.get(k) ?? []);
@@ -50,15 +53,20 @@ function uniqueBy<E extends ObjectLiteral, K extends string | number>(
 }
 
 export function createLoaders(dataSource: DataSource) {
+  const order = uniqueBy<JointOrder, number>(dataSource, JointOrder, 'id');
+  const line = uniqueBy<OrderLine, number>(dataSource, OrderLine, 'id');
+  /** Rows fetched in bulk are not fetched again by id. */
+  const primeOrders = (orders: JointOrder[]) => orders.forEach((o) => order.prime(o.id, o));
   const rows = {
     member: uniqueBy<Member, string>(dataSource, Member, 'code'),
     catalogItem: uniqueBy<CatalogItem, string>(dataSource, CatalogItem, 'nsn'),
     tiers: groupedBy<PriceTier, string>(dataSource, PriceTier, 'nsn', { minQuantity: 'ASC' }),
-    order: uniqueBy<JointOrder, number>(dataSource, JointOrder, 'id'),
+    order,
+    primeOrders,
     participants: groupedBy<OrderParticipant, number>(dataSource, OrderParticipant, 'orderId', { joinedAt: 'ASC', countryCode: 'ASC' }),
     ordersOfMember: groupedBy<OrderParticipant, string>(dataSource, OrderParticipant, 'countryCode', { orderId: 'ASC' }),
-    line: uniqueBy<OrderLine, number>(dataSource, OrderLine, 'id'),
-    lines: groupedBy<OrderLine, number>(dataSource, OrderLine, 'orderId', { id: 'ASC' }),
+    line,
+    lines: groupedBy<OrderLine, number>(dataSource, OrderLine, 'orderId', { id: 'ASC' }, (loaded) => loaded.forEach((l) => line.prime(l.id, l))),
     allocation: uniqueBy<Allocation, number>(dataSource, Allocation, 'id'),
     allocationsOfOrder: groupedBy<Allocation, number>(dataSource, Allocation, 'orderId', { id: 'ASC' }),
     allocationsOfMember: groupedBy<Allocation, string>(dataSource, Allocation, 'countryCode', { id: 'ASC' }),
@@ -67,7 +75,7 @@ export function createLoaders(dataSource: DataSource) {
     plan: uniqueBy<ImplementationPlan, number>(dataSource, ImplementationPlan, 'id'),
     planVersions: groupedBy<PlanVersion, number>(dataSource, PlanVersion, 'planId', { version: 'ASC' }),
     planApprovals: groupedBy<PlanApproval, number>(dataSource, PlanApproval, 'planId', { id: 'ASC' }),
-    ordersOfPlan: groupedBy<JointOrder, number>(dataSource, JointOrder, 'planId', { id: 'ASC' }),
+    ordersOfPlan: groupedBy<JointOrder, number>(dataSource, JointOrder, 'planId', { id: 'ASC' }, primeOrders),
     /** Allocations pointing at a member's requirement, keyed "XK|42". */
     allocationsOfRequirement: new DataLoader<string, Allocation[]>(async (keys) => {
       const pairs = keys.map((key) => key.split('|') as [string, string]);

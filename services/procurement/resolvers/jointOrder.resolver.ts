@@ -19,7 +19,9 @@ export class JointOrderResolver {
       parseMemberCode(participant, 'participant');
       query.andWhere('o.id IN (SELECT p.order_id FROM order_participant p WHERE p.country_code = :participant)', { participant });
     }
-    return query.getMany();
+    const orders = await query.getMany();
+    ctx.loaders.primeOrders(orders);
+    return orders;
   }
 
   @Query(() => JointOrder, { nullable: true })
