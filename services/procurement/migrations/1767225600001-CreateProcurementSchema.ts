@@ -34,11 +34,25 @@ const references = (name: string, columnNames: string[], referencedTableName: st
   onDelete: 'RESTRICT',
 });
 
+/**
+ * `queryRunner.createTable`, plus the table's CHECK constraints on MySQL/MariaDB:
+ * TypeORM's MySQL driver leaves them out of CREATE TABLE (MySQL before 8.0.16
+ * ignored them), but MariaDB 10.2+ enforces them, so they are added here.
+ */
+async function createTable(queryRunner: QueryRunner, table: Table): Promise<void> {
+  await queryRunner.createTable(table);
+  if (queryRunner.connection.options.type !== 'mysql') return;
+  for (const check of table.checks) {
+    await queryRunner.query(`ALTER TABLE \`${table.name}\` ADD CONSTRAINT \`${check.name}\` CHECK (${check.expression})`);
+  }
+}
+
 export class CreateProcurementSchema1767225600001 implements MigrationInterface {
   name = 'CreateProcurementSchema1767225600001';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.createTable(
+    await createTable(
+      queryRunner,
       new Table({
         name: 'member',
         columns: [
@@ -49,7 +63,8 @@ export class CreateProcurementSchema1767225600001 implements MigrationInterface 
           timestamp('admitted_at', true),
         ],
         checks: [
-          { name: 'CHK_member_code', expression: "LENGTH(code) = 2 AND code = UPPER(code)" },
+          // Compared as bytes: MariaDB's case-insensitive collation would find 'xk' = 'XK'.
+          { name: 'CHK_member_code', expression: 'LENGTH(code) = 2 AND HEX(code) = HEX(UPPER(code))' },
           { name: 'CHK_member_name', expression: "name <> ''" },
           { name: 'CHK_member_nato_status', expression: inList('nato_status', ['MEMBER', 'ASPIRANT', 'PARTNER']) },
           { name: 'CHK_member_membership', expression: inList('membership', ['MEMBER', 'INVITED']) },
@@ -59,7 +74,8 @@ export class CreateProcurementSchema1767225600001 implements MigrationInterface 
       }),
     );
 
-    await queryRunner.createTable(
+    await createTable(
+      queryRunner,
       new Table({
         name: 'catalog_item',
         columns: [{ ...nsn, isPrimary: true }, text('name', 200), text('category', 32), text('supplier', 120), text('standard', 60), text('currency', 3)],
@@ -75,7 +91,8 @@ export class CreateProcurementSchema1767225600001 implements MigrationInterface 
       }),
     );
 
-    await queryRunner.createTable(
+    await createTable(
+      queryRunner,
       new Table({
         name: 'price_tier',
         columns: [
@@ -93,7 +110,8 @@ export class CreateProcurementSchema1767225600001 implements MigrationInterface 
       }),
     );
 
-    await queryRunner.createTable(
+    await createTable(
+      queryRunner,
       new Table({
         name: 'implementation_plan',
         columns: [
@@ -114,7 +132,8 @@ export class CreateProcurementSchema1767225600001 implements MigrationInterface 
       }),
     );
 
-    await queryRunner.createTable(
+    await createTable(
+      queryRunner,
       new Table({
         name: 'plan_version',
         columns: [
@@ -133,7 +152,8 @@ export class CreateProcurementSchema1767225600001 implements MigrationInterface 
     );
 
     // Append-only: the service inserts decisions and never updates them.
-    await queryRunner.createTable(
+    await createTable(
+      queryRunner,
       new Table({
         name: 'plan_approval',
         columns: [id, intColumn('plan_id'), intColumn('version'), memberCode('country_code'), text('decision', 8), text('decided_by', 120), text('comment', 2000, true), timestamp('decided_at')],
@@ -149,7 +169,8 @@ export class CreateProcurementSchema1767225600001 implements MigrationInterface 
       }),
     );
 
-    await queryRunner.createTable(
+    await createTable(
+      queryRunner,
       new Table({
         name: 'joint_order',
         columns: [
@@ -199,7 +220,8 @@ export class CreateProcurementSchema1767225600001 implements MigrationInterface 
       }),
     );
 
-    await queryRunner.createTable(
+    await createTable(
+      queryRunner,
       new Table({
         name: 'order_participant',
         columns: [{ ...intColumn('order_id'), isPrimary: true }, { ...memberCode('country_code'), isPrimary: true }, timestamp('joined_at')],
@@ -211,7 +233,8 @@ export class CreateProcurementSchema1767225600001 implements MigrationInterface 
       }),
     );
 
-    await queryRunner.createTable(
+    await createTable(
+      queryRunner,
       new Table({
         name: 'order_line',
         columns: [id, intColumn('order_id'), nsn, { name: 'agreed_unit_price_minor', type: 'bigint', isNullable: true }],
@@ -228,7 +251,8 @@ export class CreateProcurementSchema1767225600001 implements MigrationInterface 
       }),
     );
 
-    await queryRunner.createTable(
+    await createTable(
+      queryRunner,
       new Table({
         name: 'allocation',
         columns: [
@@ -261,7 +285,8 @@ export class CreateProcurementSchema1767225600001 implements MigrationInterface 
     );
 
     // Append-only: a new decision is a new row; PENDING rows open each round of approval.
-    await queryRunner.createTable(
+    await createTable(
+      queryRunner,
       new Table({
         name: 'approval',
         columns: [
@@ -277,7 +302,7 @@ export class CreateProcurementSchema1767225600001 implements MigrationInterface 
         ],
         checks: [
           { name: 'CHK_approval_decision', expression: inList('decision', DECISIONS) },
-          { name: 'CHK_approval_decided', expression: "(decision = 'PENDING') = (decided_at IS NULL AND decided_by IS NULL)" },
+          { name: 'CHK_approval_decided', expression: "(decision = 'PENDING') = (decided_at IS NULL) AND (decision = 'PENDING') = (decided_by IS NULL)" },
           { name: 'CHK_approval_reason', expression: "decision <> 'REJECTED' OR comment IS NOT NULL" },
           { name: 'CHK_approval_version', expression: 'version >= 1' },
         ],
@@ -286,7 +311,8 @@ export class CreateProcurementSchema1767225600001 implements MigrationInterface 
       }),
     );
 
-    await queryRunner.createTable(
+    await createTable(
+      queryRunner,
       new Table({
         name: 'delivery',
         columns: [

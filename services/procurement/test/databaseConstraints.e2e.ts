@@ -1,0 +1,36 @@
+/**
+ * The rules a row can carry are in the database too: even a write that
+ * bypasses the service is refused. Each statement here breaks one of them.
+ */
+import { startTestProcurement, TestProcurement } from './procurementTestkit';
+import { draftOrder } from './orderSteps';
+
+describe('database constraints of the procurement schema', () => {
+  let p: TestProcurement;
+  let orderId: string;
+  let lineId: string;
+  beforeAll(async () => {
+    p = await startTestProcurement('constraints');
+    ({ orderId, lineId } = await draftOrder(p));
+  });
+  afterAll(async () => p?.stop());
+
+  const sql = (statement: string, params: unknown[] = []) => p.service.dataSource.query(statement, params);
+
+  it.each([
+    ['an allocation of no units', () => sql("INSERT INTO allocation (order_id, line_id, country_code, quantity) VALUES (?, ?, 'HR', 0)", [orderId, lineId])],
+    ['an allocation for a member that does not take part', () => sql("INSERT INTO allocation (order_id, line_id, country_code, quantity) VALUES (?, ?, 'HR', 5)", [orderId, lineId])],
+    ['a second allocation of the same member on a line', () => sql("INSERT INTO allocation (order_id, line_id, country_code, quantity) VALUES (?, ?, 'XK', 5)", [orderId, lineId])],
+    ['a rejection without a reason', () => sql("INSERT INTO approval (order_id, country_code, version, decision, decided_by, requested_at, decided_at) VALUES (?, 'AL', 1, 'REJECTED', 'Minister', '2026-05-04 10:00:00', '2026-05-04 10:00:00')", [orderId])],
+    ['a decision without a decision date', () => sql("INSERT INTO approval (order_id, country_code, version, decision, decided_by, requested_at) VALUES (?, 'AL', 1, 'APPROVED', 'Minister', '2026-05-04 10:00:00')", [orderId])],
+    ['a LEAD_NATION order without a lead nation', () => sql("UPDATE joint_order SET model = 'LEAD_NATION' WHERE id = ?", [orderId])],
+    ['a placed order without a placement date', () => sql("UPDATE joint_order SET status = 'PLACED' WHERE id = ?", [orderId])],
+    ['an unknown order status', () => sql("UPDATE joint_order SET status = 'SHIPPED' WHERE id = ?", [orderId])],
+    ['a price tier below one unit', () => sql("INSERT INTO price_tier (nsn, min_quantity, unit_price_minor, lead_time_days) VALUES ('1410-01-458-4218', 0, 100, 10)")],
+    ['a lower-case member code', () => sql("INSERT INTO member (code, name, nato_status, membership) VALUES ('mk', 'North Macedonia', 'MEMBER', 'INVITED')")],
+    ['a full member without an admission date', () => sql("INSERT INTO member (code, name, nato_status, membership) VALUES ('MK', 'North Macedonia', 'MEMBER', 'MEMBER')")],
+    ['a line for an item not in the catalogue', () => sql("INSERT INTO order_line (order_id, nsn) VALUES (?, '0000-00-000-0000')", [orderId])],
+  ])('refuses %s', async (_what, write) => {
+    await expect(write()).rejects.toThrow();
+  });
+});
