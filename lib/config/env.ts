@@ -13,6 +13,27 @@ export const ENVIRONMENT = {
   TEST_DATABASE_URL: 'Tests: MySQL/MariaDB server to create throwaway databases on, e.g. mysql://root@127.0.0.1:3306. Unset: embedded SQLite.',
   WEB_DIST_DIR: 'Gateway: folder of the built web apps (playground/, dashboard/) it serves. Default web/dist (built by npm run build:web).',
   CI: 'When "true", tests that need a missing system part (MariaDB, Chromium) fail instead of being skipped.',
+  NODE_ENV: '"production" makes the security settings mandatory (AUTH_ISSUER, AUTH_AUDIENCE, one token key source, GATEWAY_SIGNING_SECRET; start-up stops naming a missing one) and turns introspection off by default. Default: development, where built-in development secrets make npm start work unconfigured.',
+  AUTH_JWT_SECRET: 'Gateway: HS256 secret (at least 32 bytes) that signs bearer tokens, for development and npm run token. Default in development: a built-in development secret. Use a JWKS in production.',
+  AUTH_JWKS_FILE: 'Gateway: path of a JWKS file with the public keys (RS256/ES256) of the identity provider that signs bearer tokens.',
+  AUTH_JWKS_URL: 'Gateway: URL of the identity provider\'s JWKS (RS256/ES256 public keys), fetched and cached.',
+  AUTH_ISSUER: 'Gateway: required "iss" of bearer tokens. Default in development: jpg-development.',
+  AUTH_AUDIENCE: 'Gateway: required "aud" of bearer tokens. Default in development: joint-procurement-graph.',
+  AUTH_ROLES_CLAIM: 'Gateway: claim holding the caller\'s roles (array or space-separated string; a dotted path such as realm_access.roles is followed). Default roles.',
+  AUTH_ALLOW_ANONYMOUS_READ: 'Gateway: "true" lets requests without a token read (as analyst) for demos; writes still need a role. Default false: no token, 401.',
+  GATEWAY_SIGNING_SECRET: 'Gateway and every subgraph: shared secret (at least 32 bytes, one per deployment) with which the gateway signs its requests to subgraphs. Default in development: a built-in development secret.',
+  GATEWAY_SIGNATURE_WINDOW_SECONDS: 'Subgraphs: how old (or how far in the future) a signed gateway request may be. Default 5.',
+  GRAPHQL_INTROSPECTION: 'Gateway: "true"/"false" to allow schema introspection. Default true in development, false in production.',
+  GRAPHQL_MAX_DEPTH: 'Gateway: maximum selection depth of an operation. Default 12.',
+  GRAPHQL_MAX_ALIASES: 'Gateway: maximum number of aliases in an operation. Default 20.',
+  GRAPHQL_MAX_DIRECTIVES: 'Gateway: maximum number of directives in an operation. Default 25.',
+  GRAPHQL_MAX_ROOT_FIELDS: 'Gateway: maximum number of root fields in an operation. Default 15.',
+  GRAPHQL_MAX_TOKENS: 'Gateway: maximum number of lexical tokens in a document (parsing stops past it). Default 2000.',
+  GRAPHQL_MAX_COST: 'Gateway: cost budget of an operation (1 per field, list fields multiply their selection by GRAPHQL_LIST_COST_FACTOR). Default 25000.',
+  GRAPHQL_LIST_COST_FACTOR: 'Gateway: how many items a list field is assumed to return when costing an operation. Default 10.',
+  GRAPHQL_MAX_BODY_BYTES: 'Gateway: maximum size of a request body in bytes. Default 102400.',
+  GRAPHQL_MAX_BATCH: 'Gateway: maximum operations in one batched HTTP request; 1 turns batching off. Default 1.',
+  PERSISTED_QUERIES_FILE: 'Gateway: path of a persisted-query manifest (apollo-persisted-query-manifest JSON). When set, only the operations it registers run. Default unset: any operation.',
 } as const;
 
 export type EnvName = keyof typeof ENVIRONMENT;
@@ -34,6 +55,22 @@ export function readPort(name: EnvName, fallback: number): number {
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Environment variable ${name} must be a port number 0-65535 (got "${raw}")`);
   return port;
+}
+
+export function readBoolean(name: EnvName, fallback: boolean): boolean {
+  const raw = readEnv(name);
+  if (raw === undefined) return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new Error(`Environment variable ${name} must be true or false (got "${raw}")`);
+}
+
+export function readPositiveInteger(name: EnvName, fallback: number): number {
+  const raw = readEnv(name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`Environment variable ${name} must be a positive integer (got "${raw}")`);
+  return value;
 }
 
 /** `--name value` or `--name=value` from argv. */
