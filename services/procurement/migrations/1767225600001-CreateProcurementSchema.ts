@@ -1,11 +1,13 @@
 import { MigrationInterface, QueryRunner, Table, TableColumnOptions, TableForeignKeyOptions } from 'typeorm';
+import { createTableWithChecks } from '../../../lib/db/tables';
 
 /**
  * The procurement database: member registry, catalogue with price tiers,
  * joint orders with participants, lines, allocations, approvals and
  * deliveries, and implementation plans. Written with the Table API so the same
- * migration runs on MariaDB and SQLite. The workflow's rules are repeated as
- * constraints wherever a single row (or a foreign key) can express them.
+ * migration runs on MariaDB and SQLite (checks included: see lib/db/tables.ts).
+ * The workflow's rules are repeated as constraints wherever a single row (or a
+ * foreign key) can express them.
  * Lists are written out, not imported: a migration is history.
  */
 const inList = (column: string, values: readonly string[]): string => `${column} IN (${values.map((v) => `'${v}'`).join(', ')})`;
@@ -34,24 +36,11 @@ const references = (name: string, columnNames: string[], referencedTableName: st
   onDelete: 'RESTRICT',
 });
 
-/**
- * `queryRunner.createTable`, plus the table's CHECK constraints on MySQL/MariaDB:
- * TypeORM's MySQL driver leaves them out of CREATE TABLE (MySQL before 8.0.16
- * ignored them), but MariaDB 10.2+ enforces them, so they are added here.
- */
-async function createTable(queryRunner: QueryRunner, table: Table): Promise<void> {
-  await queryRunner.createTable(table);
-  if (queryRunner.connection.options.type !== 'mysql') return;
-  for (const check of table.checks) {
-    await queryRunner.query(`ALTER TABLE \`${table.name}\` ADD CONSTRAINT \`${check.name}\` CHECK (${check.expression})`);
-  }
-}
-
 export class CreateProcurementSchema1767225600001 implements MigrationInterface {
   name = 'CreateProcurementSchema1767225600001';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await createTable(
+    await createTableWithChecks(
       queryRunner,
       new Table({
         name: 'member',
@@ -74,7 +63,7 @@ export class CreateProcurementSchema1767225600001 implements MigrationInterface 
       }),
     );
 
-    await createTable(
+    await createTableWithChecks(
       queryRunner,
       new Table({
         name: 'catalog_item',
@@ -91,7 +80,7 @@ export class CreateProcurementSchema1767225600001 implements MigrationInterface 
       }),
     );
 
-    await createTable(
+    await createTableWithChecks(
       queryRunner,
       new Table({
         name: 'price_tier',
@@ -110,7 +99,7 @@ export class CreateProcurementSchema1767225600001 implements MigrationInterface 
       }),
     );
 
-    await createTable(
+    await createTableWithChecks(
       queryRunner,
       new Table({
         name: 'implementation_plan',
@@ -132,7 +121,7 @@ export class CreateProcurementSchema1767225600001 implements MigrationInterface 
       }),
     );
 
-    await createTable(
+    await createTableWithChecks(
       queryRunner,
       new Table({
         name: 'plan_version',
@@ -152,7 +141,7 @@ export class CreateProcurementSchema1767225600001 implements MigrationInterface 
     );
 
     // Append-only: the service inserts decisions and never updates them.
-    await createTable(
+    await createTableWithChecks(
       queryRunner,
       new Table({
         name: 'plan_approval',
@@ -169,7 +158,7 @@ export class CreateProcurementSchema1767225600001 implements MigrationInterface 
       }),
     );
 
-    await createTable(
+    await createTableWithChecks(
       queryRunner,
       new Table({
         name: 'joint_order',
@@ -220,7 +209,7 @@ export class CreateProcurementSchema1767225600001 implements MigrationInterface 
       }),
     );
 
-    await createTable(
+    await createTableWithChecks(
       queryRunner,
       new Table({
         name: 'order_participant',
@@ -233,7 +222,7 @@ export class CreateProcurementSchema1767225600001 implements MigrationInterface 
       }),
     );
 
-    await createTable(
+    await createTableWithChecks(
       queryRunner,
       new Table({
         name: 'order_line',
@@ -251,7 +240,7 @@ export class CreateProcurementSchema1767225600001 implements MigrationInterface 
       }),
     );
 
-    await createTable(
+    await createTableWithChecks(
       queryRunner,
       new Table({
         name: 'allocation',
@@ -285,7 +274,7 @@ export class CreateProcurementSchema1767225600001 implements MigrationInterface 
     );
 
     // Append-only: a new decision is a new row; PENDING rows open each round of approval.
-    await createTable(
+    await createTableWithChecks(
       queryRunner,
       new Table({
         name: 'approval',
@@ -311,7 +300,7 @@ export class CreateProcurementSchema1767225600001 implements MigrationInterface 
       }),
     );
 
-    await createTable(
+    await createTableWithChecks(
       queryRunner,
       new Table({
         name: 'delivery',

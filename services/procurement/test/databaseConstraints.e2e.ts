@@ -2,7 +2,11 @@
  * The rules a row can carry are in the database too: even a write that
  * bypasses the service is refused. Each statement here breaks one of them.
  */
-import { startTestProcurement, TestProcurement } from './procurementTestkit';
+import { openDatabase } from '../../../lib/db/dataSource';
+import { createTestDatabase } from '../../../test/testkit/database';
+import { PROCUREMENT_ENTITIES } from '../entities';
+import { PROCUREMENT_MIGRATIONS } from '../migrations';
+import { startTestProcurement, TABLES, TestProcurement } from './procurementTestkit';
 import { draftOrder } from './orderSteps';
 
 describe('database constraints of the procurement schema', () => {
@@ -32,5 +36,23 @@ describe('database constraints of the procurement schema', () => {
     ['a line for an item not in the catalogue', () => sql("INSERT INTO order_line (order_id, nsn) VALUES (?, '0000-00-000-0000')", [orderId])],
   ])('refuses %s', async (_what, write) => {
     await expect(write()).rejects.toThrow();
+  });
+});
+
+describe('the procurement migrations', () => {
+  it('go down and up again cleanly, leaving every table', async () => {
+    const database = await createTestDatabase('procurement_migrations');
+    const dataSource = await openDatabase({ url: database.url, entities: PROCUREMENT_ENTITIES, migrations: PROCUREMENT_MIGRATIONS });
+    try {
+      const tables = async () => (await dataSource.createQueryRunner().getTables(TABLES)).map((t) => t.name.replace(/^.*\./, '')).sort();
+      expect(await tables()).toEqual([...TABLES].sort());
+      await dataSource.undoLastMigration({ transaction: 'each' });
+      expect(await tables()).toEqual([]);
+      await dataSource.runMigrations({ transaction: 'each' });
+      expect(await tables()).toEqual([...TABLES].sort());
+    } finally {
+      await dataSource.destroy();
+      await database.drop();
+    }
   });
 });

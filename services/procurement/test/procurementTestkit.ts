@@ -57,7 +57,7 @@ export async function startTestProcurement(label: string, options: { today?: str
   };
 }
 
-const TABLES = ['member', 'catalog_item', 'price_tier', 'joint_order', 'order_participant', 'order_line', 'allocation', 'approval', 'delivery', 'implementation_plan', 'plan_version', 'plan_approval'];
+export const TABLES = ['member', 'catalog_item', 'price_tier', 'joint_order', 'order_participant', 'order_line', 'allocation', 'approval', 'delivery', 'implementation_plan', 'plan_version', 'plan_approval'];
 
 /** Every row of every procurement table, for "nothing changed" checks. */
 export async function databaseSnapshot(dataSource: DataSource): Promise<string> {
