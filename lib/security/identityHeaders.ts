@@ -1,0 +1,66 @@
+/**
+ * How the caller the gateway verified travels to the subgraphs: one header,
+ * `x-jpg-identity`, holding base64url(JSON { sub, roles, anonymous? }). The
+ * gateway's request signature covers it; a subgraph reads it only from a
+ * request that signature check accepted, so an identity header sent by anyone
+ * else is never believed.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { RequestHandler } from 'express';
+import { ALL_GATEWAY_HEADERS, GATEWAY_HEADERS } from './headers';
+import { isSignedByGateway } from './requestSignature';
+import { identityOf, parseRoles, type Identity } from './roles';
+
+export const IDENTITY_HEADER = GATEWAY_HEADERS.identity;
+
+interface IdentityClaims {
+  sub: string;
+  roles: string[];
+  anonymous?: true;
+}
+
+export function encodeIdentity(identity: Identity): string {
+  const claims: IdentityClaims = { sub: identity.subject, roles: [...identity.roles], ...(identity.anonymous ? { anonymous: true } : {}) };
+  return Buffer.from(JSON.stringify(claims)).toString('base64url');
+}
+
+/** The Identity in a header value; throws on anything the gateway would not have written. */
+export function decodeIdentity(value: string): Identity {
+  let claims: Partial<IdentityClaims>;
+  try {
+    claims = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+  } catch {
+    throw new Error(`The ${IDENTITY_HEADER} header is not base64url JSON`);
+  }
+  if (typeof claims?.sub !== 'string' || !Array.isArray(claims.roles)) throw new Error(`The ${IDENTITY_HEADER} header lacks "sub" or "roles"`);
+  const identity = identityOf(claims.sub, parseRoles(claims.roles).roles);
+  return claims.anonymous === true ? { ...identity, anonymous: true } : identity;
+}
+
+/** Gateway: the header to add to a subgraph request for this caller. */
+export function identityHeaders(identity: Identity): Record<string, string> {
+  return { [IDENTITY_HEADER]: encodeIdentity(identity) };
+}
+
+/**
+ * Gateway: removes every x-jpg-* header a client sent, before anything can
+ * pass it on. Mount first on /graphql.
+ */
+export const dropClientGatewayHeaders: RequestHandler = (req, _res, next) => {
+  for (const name of ALL_GATEWAY_HEADERS) delete req.headers[name];
+  next();
+};
+
+/**
+ * Subgraph: the caller of a request the gateway signed, or null when the
+ * gateway sent none (its own calls, e.g. `_service { sdl }`). Throws when the
+ * request did not pass `requireGatewaySignature`: reading an unchecked
+ * identity would be a bug, so it fails loudly instead of trusting the header.
+ */
+export function identityFromVerifiedRequest(req: IncomingMessage): Identity | null {
+  if (!isSignedByGateway(req)) throw new Error('identityFromVerifiedRequest: the request was not checked by requireGatewaySignature');
+  const value = req.headers[IDENTITY_HEADER];
+  if (value === undefined || value === '') return null;
+  if (Array.isArray(value)) throw new Error(`More than one ${IDENTITY_HEADER} header`);
+  return decodeIdentity(value);
+}

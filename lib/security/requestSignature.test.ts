@@ -1,0 +1,211 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { type RequestHandler } from 'express';
+import { GATEWAY_HEADERS } from './headers';
+import { dropClientGatewayHeaders, encodeIdentity, identityFromVerifiedRequest } from './identityHeaders';
+import { captureRawBody, requireGatewaySignature, signGatewayRequest, signingFetcher, type GatewaySignatureOptions } from './requestSignature';
+import { identityOf } from './roles';
+
+const SECRET = 'deployment-secret-shared-by-gateway-and-subgraphs';
+const BODY = JSON.stringify({ query: '{ members { code } }' });
+const ANALYST = encodeIdentity(identityOf('ana', ['analyst']));
+const PROCUREMENT = encodeIdentity(identityOf('pro', ['procurement']));
+
+interface Subgraph {
+  url: string;
+  /** Requests that got past the middleware. */
+  reached: number;
+  close(): Promise<void>;
+}
+
+/** A stand-in subgraph: JSON parser → signature check → a handler echoing who called and what it read. */
+async function startSubgraph(options: Partial<GatewaySignatureOptions> = {}, parser: RequestHandler = express.json({ verify: captureRawBody })): Promise<Subgraph> {
+  const app = express();
+  const subgraph = { reached: 0 } as Subgraph;
+  app.use('/graphql', parser, requireGatewaySignature({ secret: SECRET, ...options }), (req, res) => {
+    subgraph.reached++;
+    res.json({ identity: identityFromVerifiedRequest(req), body: req.body ?? null });
+  });
+  const server = http.createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  subgraph.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  subgraph.close = () => new Promise((resolve) => server.close(() => resolve()));
+  return subgraph;
+}
+
+function post(subgraph: Subgraph, headers: Record<string, string>, body = BODY, pathAndQuery = '/graphql') {
+  return fetch(subgraph.url + pathAndQuery, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+}
+
+const signed = (overrides: { body?: string; identity?: string; secret?: string; now?: number; pathAndQuery?: string } = {}) => ({
+  ...(overrides.identity === undefined ? {} : { [GATEWAY_HEADERS.identity]: overrides.identity }),
+  ...signGatewayRequest(overrides.secret ?? SECRET, { method: 'POST', pathAndQuery: overrides.pathAndQuery ?? '/graphql', body: overrides.body ?? BODY, identity: overrides.identity }, { now: overrides.now }),
+});
+
+async function refusal(response: Response): Promise<{ status: number; reason: unknown; code: unknown }> {
+  const body = await response.json();
+  return { status: response.status, reason: body.errors[0].extensions.reason, code: body.errors[0].extensions.code };
+}
+
+describe('requireGatewaySignature', () => {
+  let subgraph: Subgraph;
+  beforeEach(async () => {
+    subgraph = await startSubgraph();
+  });
+  afterEach(() => subgraph.close());
+
+  it('lets a request the gateway signed through, with the identity it forwarded', async () => {
+    const response = await post(subgraph, signed({ identity: ANALYST }));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ identity: { subject: 'ana', roles: ['analyst'], memberCodes: [] }, body: JSON.parse(BODY) });
+  });
+
+  it('treats a signed request without identity as the gateway\'s own call', async () => {
+    expect(await (await post(subgraph, signed())).json()).toMatchObject({ identity: null });
+  });
+
+  it('signs exactly what a wrapped fetch sends, POST and GET alike', async () => {
+    const signedFetch = signingFetcher(SECRET, (url: string, init?: { method?: string; headers?: Record<string, string>; body?: string }) => fetch(url, init));
+    const postResponse = await signedFetch(`${subgraph.url}/graphql`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-JPG-Identity': PROCUREMENT }, body: BODY });
+    expect(await postResponse.json()).toMatchObject({ identity: { subject: 'pro', roles: ['procurement'] } });
+    const getResponse = await signedFetch(`${subgraph.url}/graphql?query=${encodeURIComponent('{ members { code } }')}`);
+    expect(getResponse.status).toBe(200);
+    expect(subgraph.reached).toBe(2);
+  });
+
+  it('refuses an unsigned request with 401, before GraphQL', async () => {
+    expect(await refusal(await post(subgraph, {}))).toEqual({ status: 401, code: 'UNAUTHENTICATED', reason: 'SIGNATURE_MISSING' });
+    expect(subgraph.reached).toBe(0);
+  });
+
+  it('refuses a request signed with another secret', async () => {
+    expect(await refusal(await post(subgraph, signed({ secret: 'some-other-deployment-secret-of-enough-length' })))).toMatchObject({ status: 401, reason: 'SIGNATURE_INVALID' });
+  });
+
+  it('refuses malformed signature headers', async () => {
+    expect(await refusal(await post(subgraph, { ...signed(), [GATEWAY_HEADERS.signature]: 'v1=not base64' }))).toMatchObject({ reason: 'SIGNATURE_MALFORMED' });
+    expect(await refusal(await post(subgraph, { ...signed(), [GATEWAY_HEADERS.timestamp]: 'yesterday' }))).toMatchObject({ reason: 'SIGNATURE_MALFORMED' });
+  });
+
+  it('refuses a stale request, and one dated in the future, outside the window', async () => {
+    expect(await refusal(await post(subgraph, signed({ now: Date.now() - 6000 })))).toMatchObject({ status: 401, reason: 'SIGNATURE_STALE' });
+    expect(await refusal(await post(subgraph, signed({ now: Date.now() + 6000 })))).toMatchObject({ status: 401, reason: 'SIGNATURE_STALE' });
+    expect(subgraph.reached).toBe(0);
+  });
+
+  it('refuses a replayed request: the same nonce twice within the window', async () => {
+    const headers = signed({ identity: ANALYST });
+    expect((await post(subgraph, headers)).status).toBe(200);
+    expect(await refusal(await post(subgraph, headers))).toMatchObject({ status: 401, reason: 'SIGNATURE_REPLAYED' });
+    expect(subgraph.reached).toBe(1);
+  });
+
+  it('refuses a request whose body was changed after signing, even by whitespace', async () => {
+    const headers = signed();
+    expect(await refusal(await post(subgraph, headers, JSON.stringify({ query: 'mutation { admitMember(code: "ZZ") { code } }' })))).toMatchObject({ reason: 'SIGNATURE_INVALID' });
+    expect(await refusal(await post(subgraph, signed(), JSON.stringify(JSON.parse(BODY), null, 1)))).toMatchObject({ reason: 'SIGNATURE_INVALID' });
+  });
+
+  it('refuses a request whose identity was swapped, added or removed after signing', async () => {
+    expect(await refusal(await post(subgraph, { ...signed({ identity: ANALYST }), [GATEWAY_HEADERS.identity]: PROCUREMENT }))).toMatchObject({ reason: 'SIGNATURE_INVALID' });
+    expect(await refusal(await post(subgraph, { ...signed(), [GATEWAY_HEADERS.identity]: PROCUREMENT }))).toMatchObject({ reason: 'SIGNATURE_INVALID' });
+    const { [GATEWAY_HEADERS.identity]: _removed, ...withoutIdentity } = signed({ identity: ANALYST });
+    expect(await refusal(await post(subgraph, withoutIdentity))).toMatchObject({ reason: 'SIGNATURE_INVALID' });
+  });
+
+  it('refuses a request sent to another path than the one signed', async () => {
+    expect(await refusal(await post(subgraph, signed(), BODY, '/graphql?operation=other'))).toMatchObject({ reason: 'SIGNATURE_INVALID' });
+  });
+});
+
+describe('requireGatewaySignature, configured', () => {
+  it('uses the window it is given, on the clock it is given', async () => {
+    const clock = { at: Date.now() };
+    const subgraph = await startSubgraph({ windowSeconds: 30, now: () => clock.at });
+    try {
+      const headers = signed({ now: clock.at });
+      clock.at += 20_000;
+      expect((await post(subgraph, headers)).status).toBe(200);
+      clock.at += 11_000;
+      expect(await refusal(await post(subgraph, signed({ now: clock.at - 31_000 })))).toMatchObject({ reason: 'SIGNATURE_STALE' });
+    } finally {
+      await subgraph.close();
+    }
+  });
+
+  it('turns requests away with 503 rather than forget a nonce still in its window', async () => {
+    const subgraph = await startSubgraph({ maxRememberedNonces: 2 });
+    try {
+      expect((await post(subgraph, signed())).status).toBe(200);
+      expect((await post(subgraph, signed())).status).toBe(200);
+      expect(await refusal(await post(subgraph, signed()))).toMatchObject({ status: 503, reason: 'REPLAY_MEMORY_FULL' });
+    } finally {
+      await subgraph.close();
+    }
+  });
+
+  it('fails closed when the JSON parser in front of it does not keep the raw body', async () => {
+    const subgraph = await startSubgraph({}, express.json());
+    try {
+      expect(await refusal(await post(subgraph, signed()))).toMatchObject({ status: 401, reason: 'SIGNATURE_BODY_NOT_CAPTURED' });
+      expect(subgraph.reached).toBe(0);
+    } finally {
+      await subgraph.close();
+    }
+  });
+
+  it('reports each refusal to onRefused', async () => {
+    const reasons: string[] = [];
+    const subgraph = await startSubgraph({ onRefused: (reason) => reasons.push(reason) });
+    try {
+      await post(subgraph, {});
+      await post(subgraph, signed({ secret: 'some-other-deployment-secret-of-enough-length' }));
+      expect(reasons).toEqual(['SIGNATURE_MISSING', 'SIGNATURE_INVALID']);
+    } finally {
+      await subgraph.close();
+    }
+  });
+
+  it('refuses to start with a short secret', () => {
+    expect(() => requireGatewaySignature({ secret: 'too-short' })).toThrow('at least 32 bytes');
+  });
+});
+
+describe('identity headers from clients', () => {
+  it('are never read from a request the signature check did not accept', async () => {
+    const app = express();
+    app.post('/graphql', express.json(), (req, res) => {
+      try {
+        res.json({ identity: identityFromVerifiedRequest(req) });
+      } catch (error) {
+        res.status(500).json({ error: (error as Error).message });
+      }
+    });
+    const server = http.createServer(app);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [GATEWAY_HEADERS.identity]: PROCUREMENT },
+        body: BODY,
+      });
+      expect(response.status).toBe(500);
+      expect((await response.json()).error).toMatch(/not checked by requireGatewaySignature/);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('are dropped at the gateway before anything can pass them on', async () => {
+    const app = express();
+    app.use(dropClientGatewayHeaders, (req, res) => res.json(Object.keys(req.headers).filter((name) => name.startsWith('x-jpg-'))));
+    const server = http.createServer(app);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, { headers: { ...signed({ identity: PROCUREMENT }), 'x-jpg-other': '1' } });
+      expect(await response.json()).toEqual(['x-jpg-other']);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
