@@ -43,7 +43,7 @@ const signed = (overrides: { body?: string; identity?: string; secret?: string; 
 });
 
 async function refusal(response: Response): Promise<{ status: number; reason: unknown; code: unknown }> {
-  const body = await response.json();
+  const body = (await response.json()) as { errors: { extensions: Record<string, unknown> }[] };
   return { status: response.status, reason: body.errors[0].extensions.reason, code: body.errors[0].extensions.code };
 }
 
@@ -190,7 +190,7 @@ describe('identity headers from clients', () => {
         body: BODY,
       });
       expect(response.status).toBe(500);
-      expect((await response.json()).error).toMatch(/not checked by requireGatewaySignature/);
+      expect(((await response.json()) as { error: string }).error).toMatch(/not checked by requireGatewaySignature/);
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
