@@ -4,7 +4,7 @@
  * before its own, so each class extends `ActingMemberArgs` (or a subclass).
  * Values are checked in workflow/, where each problem names its field.
  */
-import { ArgsType, Field, ID, Int } from 'type-graphql';
+import { ArgsType, ClassType, Field, ID, Int } from 'type-graphql';
 import { LocalDateScalar } from '../../../lib/graphql/scalars';
 import { Decision, DeliveryStatus, JointOrderStatus, NatoStatus } from './enums';
 import { CreateImplementationPlanInput, CreateJointOrderInput } from './inputs';
@@ -69,20 +69,27 @@ export class CancelOrderArgs extends OrderActionArgs {
   reason: string;
 }
 
-@ArgsType()
-export class RecordApprovalArgs extends OrderActionArgs {
-  @Field(() => Decision)
-  decision: Decision;
+/** A ministry's decision on what `Base` addresses (an order or a plan), after `Base`'s own arguments. */
+function DecisionArgs<Base extends ActingMemberArgs>(Base: ClassType<Base>, subject: string) {
+  @ArgsType()
+  class Decided extends (Base as ClassType<ActingMemberArgs>) {
+    @Field(() => Decision)
+    decision: Decision;
 
-  @Field({ description: 'The deciding official.' })
-  decidedBy: string;
+    @Field({ description: 'The deciding official.' })
+    decidedBy: string;
 
-  @Field(() => String, { nullable: true, description: 'Required for a rejection: the reason.' })
-  comment?: string | null;
+    @Field(() => String, { nullable: true, description: 'Required for a rejection: the reason.' })
+    comment?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'The version reviewed; refused (STALE_VERSION) if the order has moved on.' })
-  version?: number | null;
+    @Field(() => Int, { nullable: true, description: `The version reviewed; refused (STALE_VERSION) if the ${subject} has moved on.` })
+    version?: number | null;
+  }
+  return Decided as unknown as ClassType<Base & Decided>;
 }
+
+@ArgsType()
+export class RecordApprovalArgs extends DecisionArgs(OrderActionArgs, 'order') {}
 
 @ArgsType()
 export class ScheduleDeliveryArgs extends LineActionArgs {
@@ -136,19 +143,7 @@ export class RevisePlanArgs extends PlanActionArgs {
 }
 
 @ArgsType()
-export class RecordPlanDecisionArgs extends PlanActionArgs {
-  @Field(() => Decision)
-  decision: Decision;
-
-  @Field({ description: 'The deciding official.' })
-  decidedBy: string;
-
-  @Field(() => String, { nullable: true, description: 'Required for a rejection: the reason.' })
-  comment?: string | null;
-
-  @Field(() => Int, { nullable: true, description: 'The version reviewed; refused (STALE_VERSION) if the plan has moved on.' })
-  version?: number | null;
-}
+export class RecordPlanDecisionArgs extends DecisionArgs(PlanActionArgs, 'plan') {}
 
 @ArgsType()
 export class MemberDetailsArgs {

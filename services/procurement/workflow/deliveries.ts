@@ -5,11 +5,11 @@
  * completes it.
  */
 import type { EntityManager } from 'typeorm';
-import { badInput, notFound } from '../../../lib/errors';
+import { badInput } from '../../../lib/errors';
 import type { ProcurementContext } from '../context';
 import { Allocation, Delivery, JointOrder, OrderLine } from '../entities';
 import { DeliveryStatus, JointOrderStatus } from '../types/enums';
-import { claimOrder, requireParticipant } from './guards';
+import { claimOrderOf } from './guards';
 import { checkQuantity } from './lines';
 import { memberRuleBroken, requireDelivering, Rule } from './rules';
 import { writeTransaction } from './transaction';
@@ -26,10 +26,7 @@ function placedOn(order: JointOrder): string {
 export async function scheduleDelivery(ctx: ProcurementContext, country: string, lineId: number, quantity: number, plannedDate: string): Promise<Delivery> {
   checkQuantity(quantity);
   return writeTransaction(ctx.dataSource, async (tx) => {
-    const line = await tx.findOne(OrderLine, { where: { id: lineId } });
-    if (!line) throw notFound('Order line', String(lineId));
-    const order = await claimOrder(tx, line.orderId);
-    await requireParticipant(tx, order, country);
+    const { part: line, order } = await claimOrderOf(tx, OrderLine, lineId, 'Order line', country);
     requireDelivering(order);
     if (plannedDate < placedOn(order)) throw badInput('plannedDate', `must not be before the order was placed (${placedOn(order)})`);
     const allocation = await tx.findOne(Allocation, { where: { lineId, countryCode: country } });
@@ -60,10 +57,7 @@ export async function scheduleDelivery(ctx: ProcurementContext, country: string,
 
 /** Claims the delivery's order; only the receiving member records its deliveries. */
 async function openDelivery(tx: EntityManager, country: string, deliveryId: number): Promise<{ delivery: Delivery; order: JointOrder }> {
-  const delivery = await tx.findOne(Delivery, { where: { id: deliveryId } });
-  if (!delivery) throw notFound('Delivery', String(deliveryId));
-  const order = await claimOrder(tx, delivery.orderId);
-  await requireParticipant(tx, order, country);
+  const { part: delivery, order } = await claimOrderOf(tx, Delivery, deliveryId, 'Delivery', country);
   if (delivery.countryCode !== country) {
     throw memberRuleBroken(Rule.NOT_YOUR_DELIVERY, country, `Delivery ${delivery.id} goes to ${delivery.countryCode}: only the receiving member records it`);
   }

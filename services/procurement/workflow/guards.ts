@@ -2,7 +2,7 @@
  * The checks every command starts with: who acts, on which order, and whether
  * that order is still the one it read (optimistic concurrency).
  */
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, EntityTarget, FindOptionsWhere } from 'typeorm';
 import { badInput, ErrorCode, notFound, ruleBroken } from '../../../lib/errors';
 import { MEMBER_CODE } from '../../../lib/reference/members';
 import { ImplementationPlan, JointOrder, Member, OrderParticipant } from '../entities';
@@ -33,38 +33,57 @@ export async function actingMember(tx: EntityManager, code: string, field = 'cou
   return member;
 }
 
-/**
- * Reads the order and claims it: bumps `lock_version` only if it still has
- * the value just read. A competing write that got there first makes the
- * UPDATE match no row; the transaction is then retried on fresh data.
- */
-export async function claimOrder(tx: EntityManager, orderId: number): Promise<JointOrder> {
-  const order = await tx.findOne(JointOrder, { where: { id: orderId } });
-  if (!order) throw notFound('Joint order', String(orderId));
-  const claimed = await tx
-    .createQueryBuilder()
-    .update(JointOrder)
-    .set({ lockVersion: () => 'lock_version + 1' })
-    .where('id = :id AND lock_version = :lockVersion', { id: order.id, lockVersion: order.lockVersion })
-    .execute();
-  if (claimed.affected !== 1) throw new StaleRowError(`Joint order ${order.reference}`);
-  order.lockVersion += 1;
-  return order;
+/** A row guarded by an optimistic `lock_version` column. */
+interface Versioned {
+  id: number;
+  reference: string;
+  lockVersion: number;
 }
 
-/** The same claim for an implementation plan. */
-export async function claimPlan(tx: EntityManager, planId: number): Promise<ImplementationPlan> {
-  const plan = await tx.findOne(ImplementationPlan, { where: { id: planId } });
-  if (!plan) throw notFound('Implementation plan', String(planId));
+/**
+ * Reads the row and claims it: bumps `lock_version` only if it still has the
+ * value just read. A competing write that got there first makes the UPDATE
+ * match no row; the transaction is then retried on fresh data.
+ */
+async function claim<E extends Versioned>(tx: EntityManager, entity: EntityTarget<E>, id: number, what: string): Promise<E> {
+  const row = await tx.findOne(entity, { where: { id } as FindOptionsWhere<E> });
+  if (!row) throw notFound(what, String(id));
   const claimed = await tx
     .createQueryBuilder()
-    .update(ImplementationPlan)
-    .set({ lockVersion: () => 'lock_version + 1' })
-    .where('id = :id AND lock_version = :lockVersion', { id: plan.id, lockVersion: plan.lockVersion })
+    .update(entity)
+    .set({ lockVersion: () => 'lock_version + 1' } as never)
+    .where('id = :id AND lock_version = :lockVersion', { id: row.id, lockVersion: row.lockVersion })
     .execute();
-  if (claimed.affected !== 1) throw new StaleRowError(`Implementation plan ${plan.reference}`);
-  plan.lockVersion += 1;
-  return plan;
+  if (claimed.affected !== 1) throw new StaleRowError(`${what} ${row.reference}`);
+  row.lockVersion += 1;
+  return row;
+}
+
+/** Claims a joint order: every write to it or its lines, allocations, approvals and deliveries starts here. */
+export function claimOrder(tx: EntityManager, orderId: number): Promise<JointOrder> {
+  return claim(tx, JointOrder, orderId, 'Joint order');
+}
+
+export function claimPlan(tx: EntityManager, planId: number): Promise<ImplementationPlan> {
+  return claim(tx, ImplementationPlan, planId, 'Implementation plan');
+}
+
+/**
+ * Loads a part of an order (a line, an allocation, a delivery), claims its
+ * order and checks that the acting member takes part in it.
+ */
+export async function claimOrderOf<P extends { orderId: number }>(
+  tx: EntityManager,
+  entity: EntityTarget<P>,
+  id: number,
+  what: string,
+  country: string,
+): Promise<{ part: P; order: JointOrder }> {
+  const part = await tx.findOne(entity, { where: { id } as unknown as FindOptionsWhere<P> });
+  if (!part) throw notFound(what, String(id));
+  const order = await claimOrder(tx, part.orderId);
+  await requireParticipant(tx, order, country);
+  return { part, order };
 }
 
 export async function participantsOf(tx: EntityManager, orderId: number): Promise<string[]> {

@@ -4,14 +4,14 @@
  * every change after a submission makes a new version to approve.
  */
 import type { EntityManager } from 'typeorm';
-import { badInput, notFound } from '../../../lib/errors';
+import { badInput } from '../../../lib/errors';
 import type { ProcurementContext } from '../context';
 import { Allocation, CatalogItem, JointOrder, OrderLine } from '../entities';
 import { JointOrderStatus } from '../types/enums';
 import { contentChanged } from './orders';
-import { claimOrder, requireParticipant } from './guards';
+import { claimOrder, claimOrderOf, requireParticipant } from './guards';
 import { memberRuleBroken, requireStatus, Rule } from './rules';
-import { isUniqueViolation, writeTransaction } from './transaction';
+import { insertUnique, writeTransaction } from './transaction';
 
 /** Large enough for any real order (155 mm shells come in tens of thousands), small enough to stay exact. */
 const MAX_QUANTITY = 1_000_000;
@@ -30,20 +30,14 @@ function checkRequirementId(requirementId: string | null | undefined): string | 
 
 /** Claims the order a line belongs to and checks the member may change its contents. */
 async function openLine(tx: EntityManager, country: string, lineId: number): Promise<{ line: OrderLine; order: JointOrder }> {
-  const line = await tx.findOne(OrderLine, { where: { id: lineId } });
-  if (!line) throw notFound('Order line', String(lineId));
-  const order = await claimOrder(tx, line.orderId);
-  await requireParticipant(tx, order, country);
+  const { part: line, order } = await claimOrderOf(tx, OrderLine, lineId, 'Order line', country);
   requireStatus(order, JointOrderStatus.DRAFT);
   return { line, order };
 }
 
 /** Claims the order an allocation belongs to; only the allocation's own member may change it. */
 async function openAllocation(tx: EntityManager, country: string, allocationId: number): Promise<{ allocation: Allocation; order: JointOrder }> {
-  const allocation = await tx.findOne(Allocation, { where: { id: allocationId } });
-  if (!allocation) throw notFound('Allocation', String(allocationId));
-  const order = await claimOrder(tx, allocation.orderId);
-  await requireParticipant(tx, order, country);
+  const { part: allocation, order } = await claimOrderOf(tx, Allocation, allocationId, 'Allocation', country);
   if (allocation.countryCode !== country) {
     throw memberRuleBroken(Rule.NOT_YOUR_ALLOCATION, country, `Allocation ${allocation.id} belongs to ${allocation.countryCode}: a member changes only its own allocations`);
   }
@@ -66,13 +60,7 @@ export async function addOrderLine(ctx: ProcurementContext, country: string, ord
     }
     const lineExists = () => memberRuleBroken(Rule.LINE_EXISTS, country, `Joint order ${order.reference} already has a line for ${nsn}; allocate on that line instead`, { field: 'nsn' });
     if (await tx.existsBy(OrderLine, { orderId, nsn })) throw lineExists();
-    const line = tx.create(OrderLine, { orderId, nsn, agreedUnitPriceMinor: null });
-    try {
-      await tx.insert(OrderLine, line);
-    } catch (error) {
-      if (isUniqueViolation(error)) throw lineExists();
-      throw error;
-    }
+    const line = await insertUnique(tx, OrderLine, tx.create(OrderLine, { orderId, nsn, agreedUnitPriceMinor: null }), lineExists);
     await contentChanged(tx, order);
     return line;
   });
@@ -101,20 +89,12 @@ export async function allocate(ctx: ProcurementContext, country: string, lineId:
     const { line, order } = await openLine(tx, country, lineId);
     const exists = () => memberRuleBroken(Rule.ALLOCATION_EXISTS, country, `${country} already has an allocation on line ${line.nsn}; change it with updateAllocation`);
     if (await tx.existsBy(Allocation, { lineId: line.id, countryCode: country })) throw exists();
-    const allocation = tx.create(Allocation, {
-      orderId: order.id,
-      lineId: line.id,
-      countryCode: country,
-      quantity,
-      requirementId: requirement,
-      agreedIndividualUnitPriceMinor: null,
-    });
-    try {
-      await tx.insert(Allocation, allocation);
-    } catch (error) {
-      if (isUniqueViolation(error)) throw exists();
-      throw error;
-    }
+    const allocation = await insertUnique(
+      tx,
+      Allocation,
+      tx.create(Allocation, { orderId: order.id, lineId: line.id, countryCode: country, quantity, requirementId: requirement, agreedIndividualUnitPriceMinor: null }),
+      exists,
+    );
     await contentChanged(tx, order);
     return allocation;
   });

@@ -5,7 +5,7 @@ import type { ProcurementContext } from '../context';
 import { Membership, NatoStatus } from '../types/enums';
 import { parseMemberCode } from './guards';
 import { memberRuleBroken, Rule } from './rules';
-import { isUniqueViolation, writeTransaction } from './transaction';
+import { insertUnique, writeTransaction } from './transaction';
 
 export interface MemberDetails {
   code: string;
@@ -30,13 +30,7 @@ export async function inviteMember(ctx: ProcurementContext, details: MemberDetai
     const existing = await tx.findOne(Member, { where: { code: details.code } });
     if (existing) throw memberExists(details.code, existing.membership);
     const member = tx.create(Member, { code: details.code, name: details.name.trim(), natoStatus: details.natoStatus, membership: Membership.INVITED, admittedAt: null });
-    try {
-      await tx.insert(Member, member);
-      return member;
-    } catch (error) {
-      if (isUniqueViolation(error)) throw memberExists(details.code, Membership.INVITED);
-      throw error;
-    }
+    return insertUnique(tx, Member, member, () => memberExists(details.code, Membership.INVITED));
   });
 }
 
@@ -56,13 +50,6 @@ export async function admitMember(ctx: ProcurementContext, details: MemberDetail
       if (promoted.affected !== 1) throw memberExists(details.code, Membership.MEMBER);
       return tx.findOneOrFail(Member, { where: { code: details.code } });
     }
-    const member = tx.create(Member, { code: details.code, ...fields });
-    try {
-      await tx.insert(Member, member);
-      return member;
-    } catch (error) {
-      if (isUniqueViolation(error)) throw memberExists(details.code, Membership.MEMBER);
-      throw error;
-    }
+    return insertUnique(tx, Member, tx.create(Member, { code: details.code, ...fields }), () => memberExists(details.code, Membership.MEMBER));
   });
 }

@@ -8,7 +8,7 @@ import { Approval, CatalogItem, JointOrder, Member, OrderParticipant } from '../
 import { JointOrderStatus, Membership, PurchasingModel } from '../types/enums';
 import { actingMember, claimOrder, parseMemberCode, requireParticipant } from './guards';
 import { memberRuleBroken, requireStatus, Rule } from './rules';
-import { isUniqueViolation, writeTransaction } from './transaction';
+import { insertUnique, writeTransaction } from './transaction';
 
 export interface NewJointOrder {
   title: string;
@@ -84,12 +84,7 @@ export async function createJointOrder(ctx: ProcurementContext, country: string,
       cancellationReason: null,
       planId: null,
     });
-    try {
-      await tx.insert(JointOrder, order);
-    } catch (error) {
-      if (isUniqueViolation(error)) throw caseTaken();
-      throw error;
-    }
+    await insertUnique(tx, JointOrder, order, caseTaken);
     order.reference = orderReference(now, order.id);
     await tx.update(JointOrder, { id: order.id }, { reference: order.reference });
     await tx.insert(

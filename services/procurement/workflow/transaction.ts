@@ -8,7 +8,7 @@
  * requests: two interleaved transactions would nest into each other. So on
  * SQLite writes queue up behind each other; MariaDB runs them in parallel.
  */
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { ErrorCode, ruleBroken } from '../../../lib/errors';
 
 /** Thrown inside a transaction when a row changed since it was read; the transaction is retried. */
@@ -54,8 +54,23 @@ export async function writeTransaction<T>(dataSource: DataSource, work: (tx: Ent
   }
 }
 
+/**
+ * Inserts a row whose uniqueness the command has already checked; a
+ * concurrent insert that won the race still hits the unique key, and gets the
+ * same rule error as the check.
+ */
+export async function insertUnique<E extends ObjectLiteral>(tx: EntityManager, entity: EntityTarget<E>, row: E, duplicate: () => Error): Promise<E> {
+  try {
+    await tx.insert(entity, row);
+    return row;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw duplicate();
+    throw error;
+  }
+}
+
 /** True when a write failed on a unique key (MariaDB duplicate entry, SQLite UNIQUE/PRIMARY KEY). */
-export function isUniqueViolation(error: unknown): boolean {
+function isUniqueViolation(error: unknown): boolean {
   const code = (error as { driverError?: { code?: unknown } })?.driverError?.code ?? (error as { code?: unknown })?.code;
   return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
