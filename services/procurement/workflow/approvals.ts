@@ -64,7 +64,8 @@ export async function recordApproval(ctx: ProcurementContext, country: string, o
     requireStatus(order, JointOrderStatus.IN_APPROVAL);
     requireCurrentVersion(`Joint order ${order.reference}`, order.version, input.version, country);
     const now = ctx.clock.now();
-    const approval = tx.create(Approval, { orderId, countryCode: country, version: order.version, decision: input.decision as unknown as ApprovalDecision, decidedBy, comment, requestedAt: now, decidedAt: now });
+    const decision = input.decision === Decision.APPROVED ? ApprovalDecision.APPROVED : ApprovalDecision.REJECTED;
+    const approval = tx.create(Approval, { orderId, countryCode: country, version: order.version, decision, decidedBy, comment, requestedAt: now, decidedAt: now });
     await tx.insert(Approval, approval);
 
     if (input.decision === Decision.REJECTED) {
