@@ -1,0 +1,70 @@
+/**
+ * The members of one sharded subgraph, from the config: one `Member` (data
+ * source + state) per code. Checks them all at start, rechecks the ones that
+ * are not available in the background, and reports their states for /ready.
+ */
+import type { Logger } from 'pino';
+import type { ShardedConfig } from '../config';
+import { OutgoingRequestHooks, SubgraphDataSource } from '../datasources/subgraphDataSource';
+import { Contract } from './contractCheck';
+import { Member } from './member';
+import { describeState } from './memberState';
+
+export interface MemberRegistryOptions {
+  subgraph: string;
+  contractFile: string;
+  sharded: ShardedConfig;
+  hooks: OutgoingRequestHooks[];
+  logger: Logger;
+}
+
+export class MemberRegistry {
+  readonly subgraph: string;
+  readonly contract: Contract;
+  private readonly members = new Map<string, Member>();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly options: MemberRegistryOptions) {
+    this.subgraph = options.subgraph;
+    this.contract = new Contract(options.contractFile);
+    for (const [code, { url }] of Object.entries(options.sharded.members)) {
+      const dataSource = new SubgraphDataSource({ subgraph: options.subgraph, member: code, url, timeoutMs: options.sharded.timeoutMs, hooks: options.hooks });
+      const logger = options.logger.child({ subgraph: options.subgraph });
+      this.members.set(code, new Member({ code, url, subgraph: options.subgraph, dataSource, contract: this.contract, recheckMs: options.sharded.recheckMs, logger }));
+    }
+  }
+
+  /** The member with this code, or undefined when the config has none (UNKNOWN_MEMBER). */
+  get(code: string): Member | undefined {
+    return this.members.get(code);
+  }
+
+  codes(): string[] {
+    return [...this.members.keys()];
+  }
+
+  /** Checks every member against the contract (in parallel; each bounded by its timeout). */
+  async checkAll(): Promise<void> {
+    await Promise.all([...this.members.values()].map((m) => m.check()));
+  }
+
+  /** Rechecks members that are not available every `recheckMs` (none when 0: then only on contact). */
+  startBackgroundChecks(): void {
+    const every = this.options.sharded.recheckMs;
+    if (every <= 0 || this.timer) return;
+    this.timer = setInterval(() => {
+      for (const member of this.members.values()) if (member.state.status !== 'available') void member.check();
+    }, every);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Every member's state, by code, for GET /ready. */
+  report(): Record<string, Record<string, unknown>> {
+    return Object.fromEntries([...this.members.values()].map((m) => [m.code, { url: m.url, ...describeState(m.state) }]));
+  }
+}
