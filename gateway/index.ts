@@ -1,0 +1,36 @@
+/**
+ * Runs the gateway: `npm run start:gateway [-- --supergraph <file>]`, or
+ * `node dist/gateway/index.js` (flags and variables in ./startup.ts).
+ * Ctrl-C (SIGINT) or SIGTERM stops it cleanly.
+ */
+import { createGatewayLogger } from './logger';
+import { startGateway } from './server';
+import { readGatewayStartup } from './startup';
+
+async function main(): Promise<void> {
+  const logger = createGatewayLogger();
+  const startup = readGatewayStartup(process.argv.slice(2));
+  const gateway = await startGateway({ config: startup.config, supergraphFile: startup.supergraphFile, port: startup.port, host: startup.host, logger });
+  logger.info(`config ${startup.config.origin}; health ${gateway.origin}/health, readiness ${gateway.origin}/ready`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: stopping the gateway`);
+    gateway.stop().then(
+      () => process.exit(0),
+      (error) => {
+        logger.error({ err: error }, 'error while stopping the gateway');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error) => {
+  console.error(`gateway failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,160 @@
+/**
+ * The gateway as a running server: Apollo Server 5 with @apollo/gateway on
+ * express.
+ *
+ *   POST/GET /graphql   the federated graph
+ *   GET /health         liveness
+ *   GET /ready          supergraph loaded; each member's state
+ *   /playground/, /dashboard/   the web apps (gateway/web), when built
+ *
+ * Every outgoing subgraph request goes through one SubgraphDataSource class;
+ * a sharded subgraph's through the ValueRouter in front of its members.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { RequestHandler } from 'express';
+import { ApolloServer, ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloGateway, GraphQLDataSource } from '@apollo/gateway';
+import { formatError } from '../lib/graphql/formatError';
+import type { FederationConfig } from './config';
+import { OutgoingRequestHooks, SubgraphDataSource } from './datasources/subgraphDataSource';
+import { ValueRouter } from './datasources/valueRouter';
+import { mountHealthRoutes, readyReport, ReadyReport } from './http/healthRoutes';
+import { createGatewayLogger, Logger } from './logger';
+import { MemberRegistry } from './members/registry';
+import { chooseSupergraph } from './supergraph/supergraphSource';
+import { mountWebApps, MountWebAppsOptions } from './web/mountWebApps';
+
+export interface GatewayOptions<Context extends BaseContext = BaseContext> {
+  config: FederationConfig;
+  /** Serve this Federation 2 supergraph file instead of composing one (`--supergraph`). */
+  supergraphFile?: string;
+  /** Default: the config's gateway.port (0 picks a free port). */
+  port?: number;
+  host?: string;
+  logger?: Logger;
+  /** Run for every outgoing subgraph request (identity headers, signing). */
+  hooks?: OutgoingRequestHooks[];
+  /** Express middleware run before GraphQL on /graphql (e.g. authentication). */
+  before?: RequestHandler[];
+  /** The per-request context, handed to every data source (e.g. the verified identity). */
+  context?: (req: express.Request) => Promise<Context>;
+  plugins?: ApolloServerPlugin<Context>[];
+  /** The web apps at /playground and /dashboard; false leaves them out. Default: served from web/dist. */
+  webApps?: false | MountWebAppsOptions;
+}
+
+export interface RunningGateway {
+  /** http://host:port/graphql */
+  url: string;
+  /** http://host:port */
+  origin: string;
+  port: number;
+  /** The member registries of the sharded subgraphs the supergraph has, by subgraph name. */
+  registries: Map<string, MemberRegistry>;
+  ready(): ReadyReport;
+  stop(): Promise<void>;
+}
+
+/** Request bodies larger than this are refused before parsing. */
+const BODY_LIMIT = '1mb';
+
+export async function startGateway<Context extends BaseContext = BaseContext>(options: GatewayOptions<Context>): Promise<RunningGateway> {
+  const { config } = options;
+  const logger = options.logger ?? createGatewayLogger();
+  const hooks = options.hooks ?? [];
+
+  const registries = new Map<string, MemberRegistry>();
+  for (const subgraph of config.subgraphs) {
+    if (!subgraph.sharded) continue;
+    registries.set(subgraph.name, new MemberRegistry({ subgraph: subgraph.name, contractFile: subgraph.sdl!, sharded: subgraph.sharded, hooks, logger }));
+  }
+
+  const supergraph = chooseSupergraph(config, { supergraphFile: options.supergraphFile, logger });
+  const subgraphsInUse = new Set<string>();
+  const buildService = ({ name, url }: { name: string; url?: string }): GraphQLDataSource => {
+    subgraphsInUse.add(name);
+    const subgraph = config.subgraphs.find((s) => s.name === name);
+    const registry = registries.get(name);
+    if (registry && subgraph?.sharded) return new ValueRouter({ registry, keyFields: subgraph.sharded.key, argument: subgraph.sharded.argument });
+    if (!url) throw new Error(`The supergraph gives subgraph "${name}" no URL`);
+    return new SubgraphDataSource({ subgraph: name, url, timeoutMs: subgraph?.timeoutMs, hooks });
+  };
+
+  let loaded = false;
+  const gateway = new ApolloGateway({ supergraphSdl: supergraph.supergraphSdl, buildService, logger: logger.child({ component: 'apollo-gateway' }) });
+  gateway.onSchemaLoadOrUpdate(() => {
+    loaded = true;
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<Context>({
+    gateway,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    // The CLI stops the gateway on SIGINT/SIGTERM itself, members' checks included.
+    stopOnTerminationSignals: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Apollo's landing page loads from a CDN; ministry networks are offline. The playground is ours.
+      ApolloServerPluginLandingPageDisabled(),
+      ...(options.plugins ?? []),
+    ],
+  });
+  await apollo.start();
+
+  const active = [...registries.values()].filter((r) => subgraphsInUse.has(r.subgraph));
+  for (const unused of [...registries.values()].filter((r) => !subgraphsInUse.has(r.subgraph))) {
+    logger.info(`sharded subgraph "${unused.subgraph}" of the config is not in this supergraph: its members are not contacted`);
+    registries.delete(unused.subgraph);
+  }
+  await Promise.all(active.map((r) => r.checkAll()));
+  for (const registry of active) registry.startBackgroundChecks();
+
+  const status = {
+    supergraphLoaded: () => loaded,
+    supergraphSource: supergraph.description,
+    subgraphs: () => [...subgraphsInUse].sort(),
+    registries: () => [...registries.values()],
+  };
+  mountHealthRoutes(app, status);
+  app.use(
+    '/graphql',
+    express.json({ limit: BODY_LIMIT }),
+    ...(options.before ?? []),
+    expressMiddleware(apollo, { context: async ({ req }) => (options.context ? options.context(req) : ({} as Context)) }),
+  );
+  if (options.webApps !== false) mountWebApps(app, options.webApps);
+
+  const host = options.host ?? config.gateway.host;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(options.port ?? config.gateway.port, host, () => resolve());
+    });
+  } catch (error) {
+    for (const registry of registries.values()) registry.stop();
+    await apollo.stop();
+    throw error;
+  }
+  const { port } = httpServer.address() as AddressInfo;
+  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  logger.info({ url: `${origin}/graphql`, supergraph: supergraph.description }, `gateway on ${origin}/graphql (${supergraph.description})`);
+
+  return {
+    url: `${origin}/graphql`,
+    origin,
+    port,
+    registries,
+    ready: () => readyReport(status),
+    stop: async () => {
+      for (const registry of registries.values()) registry.stop();
+      await apollo.stop();
+    },
+  };
+}
