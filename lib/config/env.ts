@@ -31,7 +31,7 @@ export const ENVIRONMENT = {
   GRAPHQL_MAX_DIRECTIVES: 'Gateway: maximum number of directives in an operation. Default 25.',
   GRAPHQL_MAX_ROOT_FIELDS: 'Gateway: maximum number of root fields in an operation. Default 15.',
   GRAPHQL_MAX_TOKENS: 'Gateway: maximum number of lexical tokens in a document (parsing stops past it). Default 2000.',
-  GRAPHQL_MAX_COST: 'Gateway: cost budget of an operation (1 per field, list fields multiply their selection by GRAPHQL_LIST_COST_FACTOR). Default 10000 (the dashboard's operations cost 120-400).',
+  GRAPHQL_MAX_COST: 'Gateway: cost budget of an operation (1 per field, list fields multiply their selection by GRAPHQL_LIST_COST_FACTOR). Default 10000 (the dashboard operations cost 120-400).',
   GRAPHQL_LIST_COST_FACTOR: 'Gateway: how many items a list field is assumed to return when costing an operation. Default 10.',
   GRAPHQL_MAX_BODY_BYTES: 'Gateway: maximum size of a request body in bytes. Default 102400.',
   GRAPHQL_MAX_BATCH: 'Gateway: maximum operations in one batched HTTP request; 1 turns batching off. Default 1.',
