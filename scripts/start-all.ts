@@ -1,0 +1,124 @@
+/**
+ * `npm start`: the whole federation on this machine, from the federation
+ * config (GATEWAY_CONFIG, default config/federation.json):
+ *   1. procurement and every member's country subgraph, each in its own
+ *      process on the port its URL in the config names, each on its own
+ *      embedded SQLite file in DATA_DIR (default data/), migrated and seeded
+ *      with the demo records on first run;
+ *   2. once each answers /health, the gateway;
+ *   3. the URLs to open.
+ * Ctrl-C (SIGINT) or SIGTERM stops every process cleanly. A service that dies
+ * is reported; the gateway goes on serving the others (and the dead one's
+ * part as unavailable). If the gateway dies, everything stops.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { readEnv } from '../lib/config/env';
+import { DEFAULT_CONFIG_FILE, FederationConfig, loadFederationConfig, SubgraphConfig } from '../gateway/config';
+import { Child, ChildSpec } from './childProcesses';
+
+const DIST = path.resolve(__dirname, '..');
+
+/** The service code each subgraph of the config is started from. */
+const SERVICE_SCRIPTS: Record<string, string> = {
+  procurement: path.join(DIST, 'services', 'procurement', 'index.js'),
+  country: path.join(DIST, 'services', 'country', 'index.js'),
+};
+
+function address(url: string): { host: string; port: string; healthUrl: string } {
+  const u = new URL(url);
+  return { host: u.hostname, port: u.port || '80', healthUrl: new URL('/health', u).toString() };
+}
+
+function scriptFor(subgraph: SubgraphConfig): string {
+  const script = SERVICE_SCRIPTS[subgraph.name];
+  if (!script) throw new Error(`npm start does not know which service serves subgraph "${subgraph.name}" (known: ${Object.keys(SERVICE_SCRIPTS).join(', ')}); start it yourself and use npm run start:gateway`);
+  return script;
+}
+
+/** One process per unsharded subgraph and per member of a sharded one. */
+export function serviceSpecs(config: FederationConfig, dataDir: string): ChildSpec[] {
+  const specs: ChildSpec[] = [];
+  for (const subgraph of config.subgraphs) {
+    const script = scriptFor(subgraph);
+    if (subgraph.sharded) {
+      for (const [code, { url }] of Object.entries(subgraph.sharded.members)) {
+        const { host, port, healthUrl } = address(url);
+        const databaseUrl = `sqlite:${path.join(dataDir, `${subgraph.name}-${code.toLowerCase()}.sqlite`)}`;
+        specs.push({ name: code, script, args: ['--member', code], env: { PORT: port, HOST: host, DATABASE_URL: databaseUrl }, healthUrl });
+      }
+    } else {
+      const { host, port, healthUrl } = address(subgraph.url!);
+      const databaseUrl = `sqlite:${path.join(dataDir, `${subgraph.name}.sqlite`)}`;
+      specs.push({ name: subgraph.name, script, env: { PORT: port, HOST: host, DATABASE_URL: databaseUrl }, healthUrl });
+    }
+  }
+  return specs;
+}
+
+async function main(): Promise<void> {
+  const configFile = path.resolve(readEnv('GATEWAY_CONFIG', DEFAULT_CONFIG_FILE)!);
+  const config = loadFederationConfig(configFile);
+  const dataDir = path.resolve(readEnv('DATA_DIR', 'data')!);
+  fs.mkdirSync(dataDir, { recursive: true });
+
+  const children: Child[] = [];
+  let stopping = false;
+  const stopAll = async (exitCode: number) => {
+    if (stopping) return;
+    stopping = true;
+    console.log('Stopping the federation…');
+    await Promise.all([...children].reverse().map((c) => c.stop()));
+    console.log('Stopped.');
+    process.exit(exitCode);
+  };
+  const onUnexpectedExit = (child: Child, code: number | null, signal: NodeJS.Signals | null) => {
+    if (stopping) return;
+    console.error(`!! ${child.spec.name} exited unexpectedly (${signal ?? `exit code ${code}`}).`);
+    if (child.spec.name === 'gateway') void stopAll(1);
+    else console.error(`!! The gateway answers for ${child.spec.name} as unavailable; restart the federation to bring it back.`);
+  };
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+  process.on('exit', () => children.forEach((c) => c.killNow()));
+
+  console.log(`Starting the federation from ${path.relative(process.cwd(), configFile) || configFile}; databases in ${path.relative(process.cwd(), dataDir) || dataDir}/`);
+  try {
+    for (const spec of serviceSpecs(config, dataDir)) children.push(new Child(spec, onUnexpectedExit));
+    await Promise.all(children.map((c) => c.waitUntilHealthy()));
+
+    const gatewayOrigin = `http://${config.gateway.host}:${config.gateway.port}`;
+    const gateway = new Child(
+      { name: 'gateway', script: path.join(DIST, 'gateway', 'index.js'), env: { GATEWAY_CONFIG: configFile, LOG_FORMAT: 'text', PORT: String(config.gateway.port), HOST: config.gateway.host }, healthUrl: `${gatewayOrigin}/ready` },
+      onUnexpectedExit,
+    );
+    children.push(gateway);
+    await gateway.waitUntilHealthy();
+    printWelcome(gatewayOrigin);
+  } catch (error) {
+    console.error(`npm start failed: ${(error as Error).message}`);
+    await stopAll(1);
+  }
+}
+
+function printWelcome(origin: string): void {
+  console.log(
+    [
+      '',
+      'The federation is up:',
+      `  GraphQL endpoint   ${origin}/graphql`,
+      `  Playground         ${origin}/playground/`,
+      `  Dashboard          ${origin}/dashboard/`,
+      `  Health, readiness  ${origin}/health  ${origin}/ready`,
+      'Ctrl-C stops everything.',
+      '',
+    ].join('\n'),
+  );
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
