@@ -29,7 +29,7 @@ const memberDb = (code: string) => federation.members[code].service.dataSource;
 const codes = () => Object.keys(federation.members);
 
 async function ministryOf(code: string): Promise<{ name: string; minister: string }> {
-  const [row] = await sql(memberDb(code), 'SELECT name, minister FROM ministry WHERE country_code = ?', [code]);
+  const [row] = await sql<{ name: string; minister: string }>(memberDb(code), 'SELECT name, minister FROM ministry WHERE country_code = ?', [code]);
   return row;
 }
 
