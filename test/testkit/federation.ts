@@ -46,6 +46,8 @@ export interface StartFederationOptions {
 }
 
 export interface RecordedRequest {
+  /** Arrival order across every subgraph (1, 2, 3…): shows what came before what. */
+  sequence: number;
   method: string;
   query?: string;
   operationName?: string;
@@ -105,11 +107,12 @@ export interface Federation {
 /** Counts and records every request reaching one subgraph. */
 class RequestLog {
   private readonly bySubgraph = new Map<string, RecordedRequest[]>();
+  private sequence = 0;
 
   middleware(subgraph: string): RequestHandler {
     return (req, _res, next) => {
       const body = (req.body ?? {}) as Partial<RecordedRequest>;
-      this.of(subgraph).push({ method: req.method, query: body.query, operationName: body.operationName, variables: body.variables });
+      this.of(subgraph).push({ sequence: ++this.sequence, method: req.method, query: body.query, operationName: body.operationName, variables: body.variables });
       next();
     };
   }
