@@ -11,6 +11,13 @@ const BODY = JSON.stringify({ query: '{ members { code } }' });
 const ANALYST = encodeIdentity(identityOf('ana', ['analyst']));
 const PROCUREMENT = encodeIdentity(identityOf('pro', ['procurement']));
 
+/** Serves `app` on a free port of 127.0.0.1. */
+async function serve(app: express.Express): Promise<{ origin: string; close(): Promise<void> }> {
+  const server = http.createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
 interface Subgraph {
   url: string;
   /** Requests that got past the middleware. */
@@ -26,11 +33,8 @@ async function startSubgraph(options: Partial<GatewaySignatureOptions> = {}, par
     subgraph.reached++;
     res.json({ identity: identityFromVerifiedRequest(req), body: req.body ?? null });
   });
-  const server = http.createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  subgraph.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  subgraph.close = () => new Promise((resolve) => server.close(() => resolve()));
-  return subgraph;
+  const { origin, close } = await serve(app);
+  return Object.assign(subgraph, { url: origin, close });
 }
 
 function post(subgraph: Subgraph, headers: Record<string, string>, body = BODY, pathAndQuery = '/graphql') {
@@ -181,10 +185,9 @@ describe('identity headers from clients', () => {
         res.status(500).json({ error: (error as Error).message });
       }
     });
-    const server = http.createServer(app);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const server = await serve(app);
     try {
-      const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, {
+      const response = await fetch(`${server.origin}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', [GATEWAY_HEADERS.identity]: PROCUREMENT },
         body: BODY,
@@ -192,20 +195,19 @@ describe('identity headers from clients', () => {
       expect(response.status).toBe(500);
       expect(((await response.json()) as { error: string }).error).toMatch(/not checked by requireGatewaySignature/);
     } finally {
-      await new Promise((resolve) => server.close(resolve));
+      await server.close();
     }
   });
 
   it('are dropped at the gateway before anything can pass them on', async () => {
     const app = express();
     app.use(dropClientGatewayHeaders, (req, res) => res.json(Object.keys(req.headers).filter((name) => name.startsWith('x-jpg-'))));
-    const server = http.createServer(app);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const server = await serve(app);
     try {
-      const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, { headers: { ...signed({ identity: PROCUREMENT }), 'x-jpg-other': '1' } });
+      const response = await fetch(`${server.origin}/graphql`, { headers: { ...signed({ identity: PROCUREMENT }), 'x-jpg-other': '1' } });
       expect(await response.json()).toEqual(['x-jpg-other']);
     } finally {
-      await new Promise((resolve) => server.close(resolve));
+      await server.close();
     }
   });
 });
