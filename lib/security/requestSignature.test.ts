@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import express, { type RequestHandler } from 'express';
 import { GATEWAY_HEADERS } from './headers';
 import { dropClientGatewayHeaders, encodeIdentity, identityFromVerifiedRequest } from './identityHeaders';
-import { captureRawBody, requireGatewaySignature, signGatewayRequest, signingFetcher, type GatewaySignatureOptions } from './requestSignature';
+import { captureRawBody, requireGatewaySignature, signatureHeadersForFetch, signGatewayRequest, signingFetcher, type GatewaySignatureOptions } from './requestSignature';
 import { identityOf } from './roles';
 
 const SECRET = 'deployment-secret-shared-by-gateway-and-subgraphs';
@@ -75,6 +75,12 @@ describe('requireGatewaySignature', () => {
     const getResponse = await signedFetch(`${subgraph.url}/graphql?query=${encodeURIComponent('{ members { code } }')}`);
     expect(getResponse.status).toBe(200);
     expect(subgraph.reached).toBe(2);
+  });
+
+  it('accepts signature headers added by a hook just before the call', async () => {
+    const init = { method: 'POST', headers: { 'content-type': 'application/json', 'x-jpg-identity': ANALYST }, body: BODY };
+    Object.assign(init.headers, signatureHeadersForFetch(SECRET, `${subgraph.url}/graphql`, init));
+    expect(await (await fetch(`${subgraph.url}/graphql`, init)).json()).toMatchObject({ identity: { subject: 'ana' } });
   });
 
   it('refuses an unsigned request with 401, before GraphQL', async () => {

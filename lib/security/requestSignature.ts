@@ -77,6 +77,24 @@ export interface FetchInit {
 }
 
 /**
+ * The signature headers for a request about to be sent with fetch (`url` and
+ * `init` as fetch gets them), signing the identity header it carries, if any.
+ * For a hook that runs just before the HTTP call:
+ * `Object.assign(init.headers, signatureHeadersForFetch(secret, url, init))`.
+ */
+export function signatureHeadersForFetch(secret: string, url: string, init: FetchInit = {}): Record<string, string> {
+  const headers = init.headers ?? {};
+  const identityKey = Object.keys(headers).find((name) => name.toLowerCase() === GATEWAY_HEADERS.identity);
+  const { pathname, search } = new URL(url);
+  return signGatewayRequest(secret, {
+    method: init.method ?? 'GET',
+    pathAndQuery: pathname + search,
+    body: init.body,
+    identity: identityKey === undefined ? undefined : headers[identityKey],
+  });
+}
+
+/**
  * Wraps a fetch function so every request it sends is signed over exactly the
  * bytes it sends. For @apollo/gateway: `new RemoteGraphQLDataSource({ url,
  * fetcher: signingFetcher(secret, fetch) })`, with the identity header set in
@@ -87,18 +105,7 @@ export function signingFetcher<Init extends FetchInit, Result>(
   fetcher: (url: string, init?: Init) => Promise<Result>,
 ): (url: string, init?: Init) => Promise<Result> {
   assertSecret(secret);
-  return (url, init) => {
-    const headers = { ...(init?.headers ?? {}) };
-    const identityKey = Object.keys(headers).find((name) => name.toLowerCase() === GATEWAY_HEADERS.identity);
-    const { pathname, search } = new URL(url);
-    const signature = signGatewayRequest(secret, {
-      method: init?.method ?? 'GET',
-      pathAndQuery: pathname + search,
-      body: init?.body,
-      identity: identityKey === undefined ? undefined : headers[identityKey],
-    });
-    return fetcher(url, { ...(init ?? {}), headers: { ...headers, ...signature } } as Init);
-  };
+  return (url, init) => fetcher(url, { ...(init ?? {}), headers: { ...(init?.headers ?? {}), ...signatureHeadersForFetch(secret, url, init) } } as Init);
 }
 
 const rawBodies = new WeakMap<IncomingMessage, Buffer>();
