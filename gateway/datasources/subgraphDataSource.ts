@@ -13,7 +13,7 @@
  */
 import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { Fetcher, FetcherRequestInit } from '@apollo/utils.fetcher';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
 
 export type SubgraphRequest = GraphQLDataSourceProcessOptions['request'];
 export type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
@@ -39,15 +39,34 @@ export interface SubgraphDataSourceOptions extends SubgraphTarget {
   hooks?: OutgoingRequestHooks[];
 }
 
-export class SubgraphTimeoutError extends Error {
+/** Codes of a subgraph that could not be asked at all (members get MEMBER_* codes instead: see members/member.ts). */
+export const SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE';
+export const SUBGRAPH_TIMEOUT = 'SUBGRAPH_TIMEOUT';
+
+/** The subgraph did not answer in time; the request was aborted. */
+export class SubgraphTimeoutError extends GraphQLError {
   constructor(
     readonly target: SubgraphTarget,
     readonly timeoutMs: number,
   ) {
-    super(`${describeTarget(target)} did not answer within ${timeoutMs} ms`);
+    super(`${capitalised(describeTarget(target))} did not answer within ${timeoutMs} ms`, { extensions: { code: SUBGRAPH_TIMEOUT } });
     this.name = 'SubgraphTimeoutError';
   }
 }
+
+/** No answer at all: connection refused or reset, name not resolved… `reason` says which. */
+export class SubgraphUnavailableError extends GraphQLError {
+  constructor(
+    readonly target: SubgraphTarget,
+    readonly reason: string,
+    cause: unknown,
+  ) {
+    super(`${capitalised(describeTarget(target))} is unavailable (${reason})`, { extensions: { code: SUBGRAPH_UNAVAILABLE }, originalError: cause as Error });
+    this.name = 'SubgraphUnavailableError';
+  }
+}
+
+const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 export const describeTarget = (target: SubgraphTarget): string =>
   target.member ? `member ${target.member}'s ${target.subgraph} subgraph` : `the ${target.subgraph} subgraph`;
@@ -72,6 +91,14 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource {
       if (answered) return answered;
       throw error;
     }
+  }
+
+  /** A failure without an HTTP answer becomes an error a client can read (the default would be masked as internal). */
+  override didEncounterError(error: Error): never {
+    if (error instanceof GraphQLError) throw error;
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const reason = (error as { code?: string }).code ?? cause?.code ?? cause?.message ?? error.message;
+    throw new SubgraphUnavailableError(this.target, reason, error);
   }
 
   override async willSendRequest(options: GraphQLDataSourceProcessOptions): Promise<void> {

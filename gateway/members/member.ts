@@ -9,7 +9,7 @@
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Logger } from 'pino';
 import { ErrorCode } from '../../lib/errors';
-import { SubgraphDataSource, SubgraphResponse, SubgraphTimeoutError } from '../datasources/subgraphDataSource';
+import { SubgraphDataSource, SubgraphResponse, SubgraphTimeoutError, SubgraphUnavailableError } from '../datasources/subgraphDataSource';
 import { checkContract, Contract } from './contractCheck';
 import type { MemberState } from './memberState';
 
@@ -123,8 +123,8 @@ export class Member {
 /** A short reason for logs and messages, and whether it means the member is down (no answer, or a 5xx). */
 function explain(error: unknown): { reason: string; down: boolean } {
   if (error instanceof SubgraphTimeoutError) return { reason: error.message, down: true };
+  if (error instanceof SubgraphUnavailableError) return { reason: error.reason, down: true };
   const status = (error as { extensions?: { response?: { status?: number } } }).extensions?.response?.status;
   if (typeof status === 'number') return { reason: `HTTP ${status}`, down: status >= 500 };
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return { reason: cause?.code ?? cause?.message ?? (error as Error).message ?? String(error), down: true };
+  return { reason: (error as Error).message ?? String(error), down: true };
 }
