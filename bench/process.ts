@@ -8,8 +8,8 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-export function startChild(command: string, args: string[], env: Record<string, string> = {}): Child {
-  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startChild(command: string, args: string[], env: Record<string, string> = {}, cwd?: string): Child {
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));

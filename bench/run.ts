@@ -39,7 +39,14 @@ const TARGETS: Target[] = [
   {
     name: 'our gateway (--supergraph)',
     start: (file, port) => ({
-      child: startChild(process.execPath, [path.join(DIST, 'gateway/index.js'), '--supergraph', file], { PORT: String(port), NODE_ENV: 'production', LOG_LEVEL: 'warn' }),
+      // Started outside the repo, with no federation config: a plain federation gateway over the file.
+      child: startChild(
+        process.execPath,
+        [path.join(DIST, 'gateway/index.js'), '--supergraph', file, '--port', String(port)],
+        // The baseline has no authentication; ours serves anonymous reads here so both do the same work.
+        { LOG_LEVEL: 'warn', AUTH_ALLOW_ANONYMOUS_READ: 'true' },
+        path.dirname(file),
+      ),
       url: `http://127.0.0.1:${port}/graphql`,
     }),
   },
