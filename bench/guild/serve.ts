@@ -1,9 +1,12 @@
 /** Starts the benchmark subgraphs on free ports and composes their supergraph. */
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { printSubgraphSchema } from '@apollo/subgraph';
+import { buildSubgraphSchema } from '@apollo/subgraph';
 import { startSubgraphServer, RunningServer } from '../../lib/http/subgraphServer';
 import { GUILD_SUBGRAPHS } from './subgraphs';
+
+const LINK =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@external", "@requires", "@provides", "@shareable"])';
 
 export interface GuildSubgraphs {
   servers: RunningServer[];
@@ -14,11 +17,11 @@ export interface GuildSubgraphs {
 export async function startGuildSubgraphs(): Promise<GuildSubgraphs> {
   const servers: RunningServer[] = [];
   const definitions = [];
-  for (const [name, build] of Object.entries(GUILD_SUBGRAPHS)) {
-    const schema = build();
-    const server = await startSubgraphServer({ name, schema, context: async () => ({}) });
+  for (const { name, typeDefs, resolvers } of GUILD_SUBGRAPHS) {
+    const document = parse(`${LINK}\n${typeDefs}`);
+    const server = await startSubgraphServer({ name, schema: buildSubgraphSchema({ typeDefs: document, resolvers }), context: async () => ({}) });
     servers.push(server);
-    definitions.push({ name, url: server.url, typeDefs: parse(printSubgraphSchema(schema)) });
+    definitions.push({ name, url: server.url, typeDefs: document });
   }
   const composed = composeServices(definitions);
   if (composed.errors) throw new Error(`Benchmark supergraph does not compose: ${composed.errors.map((e) => e.message).join('; ')}`);

@@ -3,11 +3,15 @@
  * products, reviews), SDL-first, each served over HTTP. They exercise entity
  * fetches, @requires and @provides, as a standard federation workload.
  */
-import { buildSubgraphSchema } from '@apollo/subgraph';
-import { parse, GraphQLSchema } from 'graphql';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { PRODUCTS, REVIEWS, USERS, USER_REVIEW_IDS, BenchReview } from './data';
 
-const LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@external", "@requires", "@provides", "@shareable"])';
+/** A subgraph as SDL (without its @link line) and resolvers. */
+export interface GuildSubgraph {
+  name: string;
+  typeDefs: string;
+  resolvers: GraphQLResolverMap<unknown>;
+}
 
 const byId = <T, K extends keyof T>(rows: T[], key: K) => new Map(rows.map((r) => [r[key], r]));
 const users = byId(USERS, 'id');
@@ -15,67 +19,117 @@ const products = byId(PRODUCTS, 'upc');
 const reviews = byId(REVIEWS, 'id');
 const reviewsOfProduct = (upc: string): BenchReview[] => REVIEWS.filter((r) => r.productUpc === upc);
 
-function subgraph(typeDefs: string, resolvers: Record<string, Record<string, unknown>>): GraphQLSchema {
-  return buildSubgraphSchema({ typeDefs: parse(`${LINK}\n${typeDefs}`), resolvers: resolvers as never });
-}
+const subgraph = (name: string, typeDefs: string, resolvers: Record<string, Record<string, unknown>>): GuildSubgraph => ({
+  name,
+  typeDefs,
+  resolvers: resolvers as GraphQLResolverMap<unknown>,
+});
 
-export const GUILD_SUBGRAPHS: Record<string, () => GraphQLSchema> = {
-  accounts: () =>
-    subgraph(
-      `type Query { me: User  user(id: ID!): User  users: [User] }
+export const GUILD_SUBGRAPHS: GuildSubgraph[] = [
+  subgraph(
+    'accounts',
+    `type Query { me: User  user(id: ID!): User  users: [User] }
        type User @key(fields: "id") { id: ID!  name: String  username: String @shareable }`,
-      {
-        Query: { me: () => USERS[0], user: (_: unknown, a: { id: string }) => users.get(a.id), users: () => USERS },
-        User: { __resolveReference: (ref: { id: string }) => users.get(ref.id) },
-      },
-    ),
-  products: () =>
-    subgraph(
-      `type Query { topProducts(first: Int = 5): [Product] }
+    {
+      Query: { me: () => USERS[0], user: (_: unknown, a: { id: string }) => users.get(a.id), users: () => USERS },
+      User: { __resolveReference: (ref: { id: string }) => users.get(ref.id) },
+    },
+  ),
+  subgraph(
+    'products',
+    `type Query { topProducts(first: Int = 5): [Product] }
        type Product @key(fields: "upc") { upc: String!  name: String  price: Int  weight: Int }`,
-      {
-        Query: { topProducts: (_: unknown, a: { first: number }) => PRODUCTS.slice(0, a.first) },
-        Product: { __resolveReference: (ref: { upc: string }) => products.get(ref.upc) },
-      },
-    ),
-  inventory: () =>
-    subgraph(
-      `type Product @key(fields: "upc") {
+    {
+      Query: { topProducts: (_: unknown, a: { first: number }) => PRODUCTS.slice(0, a.first) },
+      Product: { __resolveReference: (ref: { upc: string }) => products.get(ref.upc) },
+    },
+  ),
+  subgraph(
+    'inventory',
+    `type Product @key(fields: "upc") {
          upc: String!  weight: Int @external  price: Int @external  inStock: Boolean
          shippingEstimate: Int @requires(fields: "price weight")
        }`,
-      {
-        Product: {
-          __resolveReference: (ref: { upc: string; price?: number; weight?: number }) => ({ ...ref, inStock: products.get(ref.upc)?.inStock }),
-          // The benchmark's expected answer has no estimate; the @requires fetch still happens, which is what is measured.
-          shippingEstimate: () => null,
-        },
+    {
+      Product: {
+        __resolveReference: (ref: { upc: string; price?: number; weight?: number }) => ({ ...ref, inStock: products.get(ref.upc)?.inStock }),
+        // The benchmark's expected answer has no estimate; the @requires fetch still happens, which is what is measured.
+        shippingEstimate: () => null,
       },
-    ),
-  reviews: () =>
-    subgraph(
-      `type Review @key(fields: "id") { id: ID!  body: String  author: User @provides(fields: "username")  product: Product }
+    },
+  ),
+  subgraph(
+    'reviews',
+    `type Review @key(fields: "id") { id: ID!  body: String  author: User @provides(fields: "username")  product: Product }
        type User @key(fields: "id") { id: ID!  username: String @external  reviews: [Review] }
        type Product @key(fields: "upc") { upc: String!  reviews: [Review] }`,
-      {
-        Review: {
-          __resolveReference: (ref: { id: string }) => reviews.get(ref.id),
-          author: (r: BenchReview) => ({ __typename: 'User', id: r.authorId, username: users.get(r.authorId)?.username }),
-          product: (r: BenchReview) => ({ __typename: 'Product', upc: r.productUpc }),
-        },
-        User: { reviews: (u: { id: string }) => (USER_REVIEW_IDS[u.id] ?? []).map((id) => reviews.get(id)) },
-        Product: { reviews: (p: { upc: string }) => reviewsOfProduct(p.upc) },
+    {
+      Review: {
+        __resolveReference: (ref: { id: string }) => reviews.get(ref.id),
+        author: (r: BenchReview) => ({ __typename: 'User', id: r.authorId, username: users.get(r.authorId)?.username }),
+        product: (r: BenchReview) => ({ __typename: 'Product', upc: r.productUpc }),
       },
-    ),
-};
+      User: { reviews: (u: { id: string }) => (USER_REVIEW_IDS[u.id] ?? []).map((id) => reviews.get(id)) },
+      Product: { reviews: (p: { upc: string }) => reviewsOfProduct(p.upc) },
+    },
+  ),
+];
 
 /** The benchmark's test query; its answer is shared/bench/guild-testquery-expected.json. */
 export const GUILD_TEST_QUERY = /* GraphQL */ `
-  fragment User on User { id username name }
-  fragment Review on Review { id body }
-  fragment Product on Product { inStock name price shippingEstimate upc weight }
+  fragment User on User {
+    id
+    username
+    name
+  }
+  fragment Review on Review {
+    id
+    body
+  }
+  fragment Product on Product {
+    inStock
+    name
+    price
+    shippingEstimate
+    upc
+    weight
+  }
   query TestQuery {
-    users { ...User reviews { ...Review product { ...Product reviews { ...Review author { ...User reviews { ...Review product { ...Product } } } } } } }
-    topProducts { ...Product reviews { ...Review author { ...User reviews { ...Review product { ...Product } } } } }
+    users {
+      ...User
+      reviews {
+        ...Review
+        product {
+          ...Product
+          reviews {
+            ...Review
+            author {
+              ...User
+              reviews {
+                ...Review
+                product {
+                  ...Product
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    topProducts {
+      ...Product
+      reviews {
+        ...Review
+        author {
+          ...User
+          reviews {
+            ...Review
+            product {
+              ...Product
+            }
+          }
+        }
+      }
+    }
   }
 `;
