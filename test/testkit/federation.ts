@@ -60,28 +60,24 @@ export interface GraphQLAnswer<T = any> {
   errors?: Array<{ message: string; path?: (string | number)[]; extensions?: Record<string, any> }>;
 }
 
-export interface FederationMember {
-  code: string;
+/** A service of the federation that a test can stop and start again (same port, same database). */
+export interface RestartableService<S> {
   url: string;
   port: number;
   databaseUrl: string;
-  /** The running service (its DataSource reads the member's database); throws while stopped. */
-  readonly service: CountryService;
+  /** The running service (its `dataSource` reads the database); throws while stopped. */
+  readonly service: S;
   readonly running: boolean;
   stop(): Promise<void>;
   /** Starts it again on the same port and database. */
   start(): Promise<void>;
 }
 
-export interface FederationProcurement {
-  url: string;
-  port: number;
-  databaseUrl: string;
-  readonly service: ProcurementService;
-  readonly running: boolean;
-  stop(): Promise<void>;
-  start(): Promise<void>;
+export interface FederationMember extends RestartableService<CountryService> {
+  code: string;
 }
+
+export type FederationProcurement = RestartableService<ProcurementService>;
 
 export interface Federation {
   /** http://127.0.0.1:<port>/graphql */
@@ -133,7 +129,7 @@ class RequestLog {
 }
 
 /** A service that can be stopped and started again on the same port and database. */
-class Restartable<S extends { url: string; port: number; stop(): Promise<void> }> {
+class Restartable<S extends { url: string; port: number; stop(): Promise<void> }> implements RestartableService<S> {
   readonly url: string;
   readonly port: number;
   private current: S | undefined;
