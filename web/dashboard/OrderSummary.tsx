@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import { formatLocalDate, formatMoney, label, type Money } from './format';
 import type { OrderDetail } from './queries';
 
+const NOT_YET_PLACED = ['DRAFT', 'IN_APPROVAL', 'APPROVED'];
+
 /** The selected order's identity and its three headline figures. */
 export function OrderSummary({ order }: { order: OrderDetail }) {
   const facts: [string, ReactNode][] = [
@@ -12,7 +14,8 @@ export function OrderSummary({ order }: { order: OrderDetail }) {
       'Offer expires',
       <>
         {formatLocalDate(order.offerExpiresOn)}
-        {order.offerExpired && <span className="badge offer-lapsed">lapsed</span>}
+        {/* A lapsed offer matters only until the order is placed. */}
+        {order.offerExpired && NOT_YET_PLACED.includes(order.status) && <span className="badge offer-lapsed">lapsed</span>}
       </>,
     ],
     ['Version', order.version],
