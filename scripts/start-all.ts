@@ -76,7 +76,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     console.error(`!! ${child.spec.name} exited unexpectedly (${signal ?? `exit code ${code}`}).`);
     if (child.spec.name === 'gateway') void stopAll(1);
-    else console.error(`!! The gateway answers for ${child.spec.name} as unavailable; restart the federation to bring it back.`);
+    else console.error(`!! The gateway answers for ${child.spec.name} as unavailable until it runs again (it takes it back by itself).`);
   };
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));

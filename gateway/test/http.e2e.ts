@@ -14,7 +14,6 @@ beforeAll(async () => {
     configure: (config) => {
       config.subgraphs.find((s) => s.sharded)!.sharded!.members.BG = { url: `http://127.0.0.1:${nowhere}/graphql` };
     },
-    gateway: { webApps: {} },
   });
 }, 240_000);
 

@@ -41,7 +41,7 @@ export interface StartFederationOptions {
   configure?: (config: FederationConfigInput) => FederationConfigInput | void;
   /** Express middleware every subgraph service runs before GraphQL (e.g. signature checks). */
   subgraphBefore?: RequestHandler[];
-  /** More for the gateway: hooks, before, context, plugins, webApps (default: not served). */
+  /** More for the gateway: hooks, before, context, plugins, webApps (default: served from web/dist, as in production). */
   gateway?: Omit<GatewayOptions, 'config' | 'port' | 'host' | 'logger'>;
 }
 
@@ -224,7 +224,7 @@ export async function startFederation(options: StartFederationOptions = {}): Pro
     };
     const config = parseFederationConfig(options.configure?.(input) ?? input, { origin: 'startFederation()', baseDir: ROOT });
     const { logger, entries } = memoryLogger();
-    const gateway = await startGateway({ webApps: false, ...options.gateway, config, port: 0, host: '127.0.0.1', logger });
+    const gateway = await startGateway({ ...options.gateway, config, port: 0, host: '127.0.0.1', logger });
     cleanup.push(() => gateway.stop());
 
     return {
