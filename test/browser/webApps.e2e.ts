@@ -6,6 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { authenticate } from '../../gateway/security/authenticate';
+import { createTokenVerifier, mintDevelopmentToken } from '../../lib/security/tokens';
 import { startFederation } from '../testkit/federation';
 import { CHROMIUM, describeWith } from '../testkit/systemParts';
 import { launchChromium, requestsOffOrigin, type BrowserSession } from './chromium';
@@ -48,17 +50,46 @@ interface OrderFigures {
 
 const text = async (page: Page, selector: string): Promise<string> => ungrouped(await page.locator(selector).innerText());
 
+/** The gateway verifies bearer tokens as issue 5 has it; these are the test's own development tokens. */
+const AUTH = { secret: 'browser-tests-only-secret-of-at-least-32-bytes', issuer: 'jpg-browser-tests', audience: 'jpg-gateway' };
+const mint = (roles: Parameters<typeof mintDevelopmentToken>[0], expiresInSeconds = 3600) => mintDevelopmentToken(roles, { ...AUTH, expiresInSeconds });
+
+/** What a user does: paste the token into the header's field and apply it (an empty one clears it). */
+async function useToken(page: Page, token: string): Promise<void> {
+  await page.locator('#bearer-token').fill(token);
+  await page.locator('#bearer-token').press('Enter');
+}
+
+/** Opens one of the apps; the browser profile keeps the token the user applied (localStorage), as a real one does. */
+async function openApp(browser: BrowserSession, url: string) {
+  const opened = await browser.openPage();
+  await opened.page.goto(url);
+  return opened;
+}
+
 describeWith(CHROMIUM, 'web apps in Chromium, served by the gateway', () => {
   let federation: Federation;
   let origin: string;
   let browser: BrowserSession;
+  /** The joint procurement office: reads every order and every member's budget. */
+  let token: string;
 
   beforeAll(async () => {
     ensureWebBuilt();
-    // Every member of the demo, BG (invited) included, and the web apps served from web/dist.
-    federation = await startFederation({ members: ['XK', 'AL', 'HR', 'BG'], gateway: { webApps: {} } });
+    token = await mint('procurement');
+    const verifier = createTokenVerifier({ keys: { kind: 'secret', secret: AUTH.secret }, issuer: AUTH.issuer, audience: AUTH.audience });
+    // Every member of the demo, BG (invited) included, behind bearer-token authentication, and the web apps served from web/dist.
+    federation = await startFederation({
+      members: ['XK', 'AL', 'HR', 'BG'],
+      gateway: { webApps: {}, before: [authenticate({ verifier })] },
+    });
     origin = federation.gatewayOrigin;
     browser = await launchChromium(origin);
+    // The user signs in once, pasting the token into the dashboard's field; every page after that has it.
+    const { page } = await openApp(browser, `${origin}/dashboard/`);
+    await useToken(page, token);
+    await page.locator('[data-testid="order-summary"]').waitFor();
+    await page.close();
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
   }, 240_000);
 
@@ -67,7 +98,9 @@ describeWith(CHROMIUM, 'web apps in Chromium, served by the gateway', () => {
     await federation?.stop();
   });
 
-  afterEach(() => {
+  afterEach(async () => {
+    // A failed test leaves its tab open; the next one starts with none.
+    await Promise.all(browser.context.pages().map((page) => page.close()));
     // Ministry networks are offline: nothing either page loads may come from elsewhere.
     expect(requestsOffOrigin(browser.requests, origin)).toEqual([]);
   });
@@ -109,8 +142,8 @@ describeWith(CHROMIUM, 'web apps in Chromium, served by the gateway', () => {
 
     it('offers every saved example and runs one, showing the answer the gateway gives', async () => {
       expect(exampleFiles.length).toBeGreaterThan(0);
-      const { page, problems } = await browser.openPage();
-      await page.goto(`${origin}/playground/`);
+      const { page, problems } = await openApp(browser, `${origin}/playground/`);
+      await page.locator('[data-example]').first().waitFor();
       const listed = await page.locator('[data-example]').evaluateAll((items) => items.map((item) => item.getAttribute('data-example')));
       expect(listed.sort()).toEqual(exampleFiles.map((f) => f.replace(/\.graphql$/, '')).sort());
 
@@ -125,7 +158,7 @@ describeWith(CHROMIUM, 'web apps in Chromium, served by the gateway', () => {
 
       // The same operation sent by the test answers the same data.
       const request = JSON.parse(response.request().postData() ?? '{}') as { query: string; variables?: Record<string, unknown> };
-      const direct = await queryGateway(origin, request.query, request.variables ?? {});
+      const direct = await queryGateway(origin, request.query, request.variables ?? {}, token);
       expect(shown.data).toEqual(direct.data);
 
       // And the response pane shows it: the lines Monaco renders are the start of that answer.
@@ -140,8 +173,7 @@ describeWith(CHROMIUM, 'web apps in Chromium, served by the gateway', () => {
     });
 
     it('has the schema docs and completes field names from introspection', async () => {
-      const { page } = await browser.openPage();
-      await page.goto(`${origin}/playground/`);
+      const { page } = await openApp(browser, `${origin}/playground/`);
       await page.getByRole('button', { name: /documentation explorer/i }).click();
       await page.locator('.graphiql-doc-explorer').getByText('Query', { exact: true }).click();
       await page.locator('.graphiql-doc-explorer').getByText('jointOrders', { exact: true }).first().waitFor();
@@ -164,7 +196,7 @@ describeWith(CHROMIUM, 'web apps in Chromium, served by the gateway', () => {
 
     async function expectOrderShownAsApiSays(page: Page, id: string): Promise<void> {
       await page.locator(`[data-testid="order-summary"][data-order-id="${id}"]`).waitFor();
-      const { data } = await queryGateway<{ jointOrder: OrderFigures }>(origin, ORDER_FIGURES, { id });
+      const { data } = await queryGateway<{ jointOrder: OrderFigures }>(origin, ORDER_FIGURES, { id }, token);
       const order = data.jointOrder;
 
       expect(await text(page, '[data-testid="order-total"]')).toBe(moneyText(order.totalValue));
@@ -195,9 +227,8 @@ describeWith(CHROMIUM, 'web apps in Chromium, served by the gateway', () => {
     }
 
     it("shows every order's status and value, and each order's figures, exactly as the API answers them", async () => {
-      const { page, problems } = await browser.openPage();
-      await page.goto(`${origin}/dashboard/`);
-      const { data } = await queryGateway<{ jointOrders: { id: string; status: string; totalValue: Money }[] }>(origin, ORDERS);
+      const { page, problems } = await openApp(browser, `${origin}/dashboard/`);
+      const { data } = await queryGateway<{ jointOrders: { id: string; status: string; totalValue: Money }[] }>(origin, ORDERS, {}, token);
       expect(data.jointOrders.length).toBeGreaterThan(0);
 
       await page.locator('[data-testid="order-row"]').first().waitFor();
@@ -216,9 +247,8 @@ describeWith(CHROMIUM, 'web apps in Chromium, served by the gateway', () => {
     });
 
     it("shows each member's budget and commitments as the API answers them", async () => {
-      const { page } = await browser.openPage();
-      await page.goto(`${origin}/dashboard/`);
-      const { data } = await queryGateway<{ members: { code: string; totalCommitted: Money; budget: { procurement: Money | null } | null }[] }>(origin, MEMBERS);
+      const { page } = await openApp(browser, `${origin}/dashboard/`);
+      const { data } = await queryGateway<{ members: { code: string; totalCommitted: Money; budget: { procurement: Money | null } | null }[] }>(origin, MEMBERS, {}, token);
       await page.locator('[data-testid="budget"]').first().waitFor();
       expect(await page.locator('[data-testid="budget"]').count()).toBe(data.members.length);
       for (const member of data.members) {
@@ -232,12 +262,29 @@ describeWith(CHROMIUM, 'web apps in Chromium, served by the gateway', () => {
       await page.close();
     });
 
+    it.each([
+      ['missing', async () => '', /token is needed/],
+      ['expired', () => mint('procurement', -3600), /token expired at/],
+      ['forbidden', () => mint([]), /lacks the role/],
+    ])('says so clearly when the token is %s, and shows the page once a good one is pasted', async (kind, tokenFor, message) => {
+      const { page } = await openApp(browser, `${origin}/dashboard/`);
+      await useToken(page, await tokenFor());
+      const notice = page.locator(`[data-testid="auth-problem"][data-problem="${kind}"]`);
+      await notice.waitFor();
+      expect(await notice.innerText()).toMatch(message);
+      expect(await page.locator('[data-testid="order-row"]').count()).toBe(0);
+
+      await useToken(page, token); // signed in again for the tests that follow
+      await page.locator('[data-testid="order-summary"]').waitFor();
+      expect(await page.locator('[data-testid="auth-problem"]').count()).toBe(0);
+      await page.close();
+    });
+
     it('with one member stopped, shows everything else and names the member that is unavailable', async () => {
       const stopped = 'HR';
       await federation.members[stopped].stop();
       try {
-        const { page } = await browser.openPage();
-        await page.goto(`${origin}/dashboard/`);
+        const { page } = await openApp(browser, `${origin}/dashboard/`);
         const notice = page.locator(`[data-testid="member-unavailable"][data-country="${stopped}"]`);
         await notice.waitFor();
         expect(await notice.innerText()).toContain('Croatia (HR) is unavailable');
@@ -245,11 +292,11 @@ describeWith(CHROMIUM, 'web apps in Chromium, served by the gateway', () => {
 
         // Procurement's figures and the other members' budgets are all there.
         await page.locator('[data-testid="order-summary"]').waitFor();
-        const { data } = await queryGateway<{ jointOrders: { id: string }[] }>(origin, ORDERS);
+        const { data } = await queryGateway<{ jointOrders: { id: string }[] }>(origin, ORDERS, {}, token);
         expect(await page.locator('[data-testid="order-row"]').count()).toBe(data.jointOrders.length);
         const id = await page.locator('[data-testid="order-summary"]').getAttribute('data-order-id');
         await expectOrderShownAsApiSays(page, id ?? '');
-        const budgets = await queryGateway<{ members: { code: string; budget: { procurement: Money | null } | null }[] }>(origin, MEMBERS);
+        const budgets = await queryGateway<{ members: { code: string; budget: { procurement: Money | null } | null }[] }>(origin, MEMBERS, {}, token);
         for (const member of budgets.data.members) {
           const cell = page.locator(`[data-testid="budget"][data-country="${member.code}"] [data-field="budget"]`);
           if (member.code === stopped) expect(await cell.innerText()).toMatch(/unavailable/);
