@@ -14,6 +14,7 @@ export const ENVIRONMENT = {
   DATA_DIR: 'npm start and start:country: folder for the embedded SQLite files. Default data/.',
   TEST_DATABASE_URL: 'Tests: MySQL/MariaDB server to create throwaway databases on, e.g. mysql://root@127.0.0.1:3306. Unset: embedded SQLite.',
   WEB_DIST_DIR: 'Gateway: folder of the built web apps (playground/, dashboard/) it serves. Default web/dist (built by npm run build:web).',
+  WEB_DEV_GATEWAY_URL: 'Web apps in development (vite --config web/vite.config.mts --mode <app>): the gateway /graphql is proxied to. Default http://127.0.0.1:4000.',
   CI: 'When "true", tests that need a missing system part (MariaDB, Chromium) fail instead of being skipped.',
   NODE_ENV: '"production" makes the security settings mandatory (AUTH_ISSUER, AUTH_AUDIENCE, one token key source, GATEWAY_SIGNING_SECRET; start-up stops naming a missing one) and turns introspection off by default. Default: development, where built-in development secrets make npm start work unconfigured.',
   AUTH_JWT_SECRET: 'Gateway: HS256 secret (at least 32 bytes) that signs bearer tokens, for development and npm run token. Default in development: a built-in development secret. Use a JWKS in production.',
