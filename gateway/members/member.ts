@@ -120,11 +120,12 @@ export class Member {
   }
 }
 
-/** A short reason for logs and messages, and whether it means the member is down (no answer, or a 5xx). */
+/** A short reason for logs and messages, and whether it means the member is down (no answer, too slow, or a 5xx). */
 function explain(error: unknown): { reason: string; down: boolean } {
   if (error instanceof SubgraphTimeoutError) return { reason: error.message, down: true };
   if (error instanceof SubgraphUnavailableError) return { reason: error.reason, down: true };
   const status = (error as { extensions?: { response?: { status?: number } } }).extensions?.response?.status;
   if (typeof status === 'number') return { reason: `HTTP ${status}`, down: status >= 500 };
-  return { reason: (error as Error).message ?? String(error), down: true };
+  // Anything else (e.g. a request hook that refused) says nothing about the member itself.
+  return { reason: (error as Error).message ?? String(error), down: false };
 }
