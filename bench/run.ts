@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { GUILD_TEST_QUERY } from './guild/subgraphs';
+import { BENCH_MAX_COST, GUILD_TEST_QUERY } from './guild/subgraphs';
 import { runLoad, LoadResult } from './load';
 import { Child, memoryOf, startChild, waitForGraphQL, waitForOutput } from './process';
 
@@ -45,7 +45,8 @@ const TARGETS: Target[] = [
         process.execPath,
         [path.join(DIST, 'gateway/index.js'), '--supergraph', file, '--port', String(port)],
         // The baseline has no authentication; ours serves anonymous reads here so both do the same work.
-        { LOG_LEVEL: 'warn', AUTH_ALLOW_ANONYMOUS_READ: 'true' },
+        // …and allows the benchmark query's cost (our default limit is for client queries, not this load test).
+        { LOG_LEVEL: 'warn', AUTH_ALLOW_ANONYMOUS_READ: 'true', GRAPHQL_MAX_COST: String(BENCH_MAX_COST) },
         path.dirname(file),
       ),
       url: `http://127.0.0.1:${port}/graphql`,

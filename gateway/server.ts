@@ -9,6 +9,10 @@
  *
  * Every outgoing subgraph request goes through one SubgraphDataSource class;
  * a sharded subgraph's through the ValueRouter in front of its members.
+ *
+ * Security (./security/gatewaySecurity.ts) is always on: bearer tokens on
+ * /graphql, query limits, the safelist when configured, and every subgraph
+ * request carrying the caller's identity and the gateway's signature.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -27,6 +31,7 @@ import { createGatewayLogger, Logger } from './logger';
 import { MemberRegistry } from './members/registry';
 import { chooseSupergraph } from './supergraph/supergraphSource';
 import { mountWebApps, MountWebAppsOptions } from './web/mountWebApps';
+import { gatewaySecurity, gatewaySecurityFromEnv, GatewaySecurityOptions } from './security/gatewaySecurity';
 
 export interface GatewayOptions<Context extends BaseContext = BaseContext> {
   config: FederationConfig;
@@ -45,6 +50,8 @@ export interface GatewayOptions<Context extends BaseContext = BaseContext> {
   plugins?: ApolloServerPlugin<Context>[];
   /** The web apps at /playground and /dashboard; false leaves them out. Default: served from web/dist. */
   webApps?: false | MountWebAppsOptions;
+  /** Tokens, limits, safelist, request signing. Default: gatewaySecurityFromEnv(). */
+  security?: GatewaySecurityOptions;
 }
 
 export interface RunningGateway {
@@ -59,13 +66,12 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-/** Request bodies larger than this are refused before parsing. */
-const BODY_LIMIT = '1mb';
-
 export async function startGateway<Context extends BaseContext = BaseContext>(options: GatewayOptions<Context>): Promise<RunningGateway> {
   const { config } = options;
   const logger = options.logger ?? createGatewayLogger();
-  const hooks = options.hooks ?? [];
+  const security = gatewaySecurity(options.security ?? gatewaySecurityFromEnv(), logger);
+  // Security's hooks last: the signature must cover every header the others set.
+  const hooks = [...(options.hooks ?? []), ...security.hooks];
 
   const registries = new Map<string, MemberRegistry>();
   for (const subgraph of config.subgraphs) {
@@ -95,6 +101,7 @@ export async function startGateway<Context extends BaseContext = BaseContext>(op
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({
     gateway,
+    ...security.apolloOptions,
     formatError,
     includeStacktraceInErrorResponses: false,
     // The CLI stops the gateway on SIGINT/SIGTERM itself, members' checks included.
@@ -103,6 +110,7 @@ export async function startGateway<Context extends BaseContext = BaseContext>(op
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Apollo's landing page loads from a CDN; ministry networks are offline. The playground is ours.
       ApolloServerPluginLandingPageDisabled(),
+      ...(security.plugins as ApolloServerPlugin<Context>[]),
       ...(options.plugins ?? []),
     ],
   });
@@ -125,9 +133,15 @@ export async function startGateway<Context extends BaseContext = BaseContext>(op
   mountHealthRoutes(app, status);
   app.use(
     '/graphql',
-    express.json({ limit: BODY_LIMIT }),
+    ...security.httpMiddleware,
     ...(options.before ?? []),
-    expressMiddleware(apollo, { context: async ({ req }) => (options.context ? options.context(req) : ({} as Context)) }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const context = options.context ? await options.context(req) : ({} as Context);
+        // The data sources read the verified caller from here (identity header to the subgraphs).
+        return { ...context, identity: security.identityOf(req) };
+      },
+    }),
   );
   if (options.webApps !== false) mountWebApps(app, options.webApps);
 

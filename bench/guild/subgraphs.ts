@@ -76,6 +76,9 @@ export const GUILD_SUBGRAPHS: GuildSubgraph[] = [
 ];
 
 /** The benchmark's test query; its answer is shared/bench/guild-testquery-expected.json. */
+/** Our gateway's cost limit when serving the benchmark: its query costs ~108 000 by our list-weighted estimate (gateway/security/limits.ts). */
+export const BENCH_MAX_COST = 200_000;
+
 export const GUILD_TEST_QUERY = /* GraphQL */ `
   fragment User on User {
     id

@@ -8,6 +8,7 @@
  */
 import { formatAmount } from '../../lib/money';
 import { Federation, startFederation } from '../../test/testkit/federation';
+import { signedGraphQL } from '../../test/testkit/signedFetch';
 import { exampleNames, minor, runExample, sql, withNullsAt } from './support';
 
 const TODAY = '2026-10-01';
@@ -108,11 +109,7 @@ describe('the analyst questions, answered across every member', () => {
   it("each member's procurement budget next to its committed total", async () => {
     const { data, errors } = await runExample(federation, 'budget-vs-committed', { year: YEAR });
     expect(errors).toBeUndefined();
-    const direct = await fetch(federation.procurement.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ members { code totalCommitted { amount currency } } }' }),
-    });
+    const direct = await signedGraphQL(federation.procurement.url, '{ members { code totalCommitted { amount currency } } }');
     const committed = Object.fromEntries(((await direct.json()) as any).data.members.map((m: any) => [m.code, m.totalCommitted]));
     const expected = await Promise.all(
       codes().map(async (code) => {

@@ -13,6 +13,7 @@ import { RunningServer, startSubgraphServer } from '../../lib/http/subgraphServe
 import { parseFederationConfig } from '../config';
 import { memoryLogger } from '../logger';
 import { RunningGateway, startGateway } from '../server';
+import { authorizationFor } from '../../test/testkit/federation';
 import { FEDERATION_2 } from './federation/fixtureFederation';
 
 const REGISTRY_SDL = `${FEDERATION_2}
@@ -64,6 +65,7 @@ beforeAll(async () => {
     { origin: 'depots', baseDir: dir },
   );
   gateway = await startGateway({ config, port: 0, logger: memoryLogger().logger, webApps: false });
+  authorization = await authorizationFor('analyst');
 });
 
 afterAll(async () => {
@@ -72,7 +74,8 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const ask = async (query: string) => (await (await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json()) as any;
+let authorization: Record<string, string>;
+const ask = async (query: string) => (await (await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', ...authorization }, body: JSON.stringify({ query }) })).json()) as any;
 
 it('routes entities by the key field the config names', async () => {
   received.AA.length = received.BB.length = 0;

@@ -19,7 +19,7 @@ beforeAll(async () => {
 
 afterAll(() => federation?.stop());
 
-const get = (path: string, headers: Record<string, string> = {}) => fetch(`${federation.gatewayOrigin}${path}`, { headers });
+const get = async (path: string, headers: Record<string, string> = {}) => fetch(`${federation.gatewayOrigin}${path}`, { headers: { ...(await federation.authorization()), ...headers } });
 
 it('answers GraphQL by POST', async () => {
   const { status, data } = await federation.query('query { ministry(country: "XK") { name } }');

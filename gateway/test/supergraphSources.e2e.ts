@@ -13,7 +13,7 @@ import { parseFederationConfig } from '../config';
 import { memoryLogger } from '../logger';
 import { RunningGateway, startGateway } from '../server';
 import { composeSupergraph, definitionsFromConfig } from '../supergraph/composeFromSdl';
-import { Federation, startFederation } from '../../test/testkit/federation';
+import { authorizationFor, Federation, startFederation } from '../../test/testkit/federation';
 import { FEDERATION_2 } from './federation/fixtureFederation';
 
 const MEMBERS_QUERY = '{ members { code ministry { name } } }';
@@ -55,7 +55,8 @@ describe('live introspection', () => {
       { origin: 'test', baseDir: __dirname },
     );
     const gateway = await startGateway({ config, port: 0, logger: memoryLogger().logger, webApps: false });
-    const ask = async (query: string) => (await (await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json()) as any;
+    const headers = { 'content-type': 'application/json', ...(await authorizationFor('analyst')) };
+    const ask = async (query: string) => (await (await fetch(gateway.url, { method: 'POST', headers, body: JSON.stringify({ query }) })).json()) as any;
     try {
       expect((await ask('{ stock }')).data).toEqual({ stock: 12 });
       expect((await ask('{ warehouse }')).errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
@@ -97,7 +98,7 @@ describe('a supergraph file', () => {
   });
 
   it("is served with the config's value routing for the sharded subgraph it holds", async () => {
-    const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: MEMBERS_QUERY }) });
+    const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', ...(await authorizationFor('analyst')) }, body: JSON.stringify({ query: MEMBERS_QUERY }) });
     const { data } = (await response.json()) as any;
     const ministries = Object.fromEntries(data.members.map((m: any) => [m.code, m.ministry?.name ?? null]));
     expect(ministries).toMatchObject({ XK: expect.stringMatching(/Kosovo/), AL: expect.stringMatching(/Albania/), BG: null });

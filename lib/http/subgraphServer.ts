@@ -2,6 +2,10 @@
  * Serves a federated schema over HTTP: Apollo Server on express, GraphQL at
  * /graphql, liveness at /health. Listens on 127.0.0.1 by default (port 0 picks
  * a free one, which is what tests use).
+ *
+ * /graphql answers only requests the gateway signed (GATEWAY_SIGNING_SECRET,
+ * lib/security/requestSignature.ts): anything else gets 401 before GraphQL
+ * runs. The caller the gateway verified reaches `context` as an Identity.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,15 +16,25 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { formatError } from '../graphql/formatError';
+import { readSigningConfig } from '../security/config';
+import { identityFromVerifiedRequest } from '../security/identityHeaders';
+import { captureRawBody, GatewaySignatureOptions, requireGatewaySignature } from '../security/requestSignature';
+import type { Identity } from '../security/roles';
 
 export interface SubgraphServerOptions<Context extends BaseContext> {
   name: string;
   schema: GraphQLSchema;
-  /** Builds the per-request context (fresh DataLoaders live here). */
-  context: (req: express.Request) => Promise<Context>;
+  /**
+   * Builds the per-request context (fresh DataLoaders live here). `identity`
+   * is the caller the gateway verified, or null for the gateway's own
+   * requests (contract checks, introspection): no roles.
+   */
+  context: (req: express.Request, identity: Identity | null) => Promise<Context>;
+  /** How the gateway's signature is checked. Default: readSigningConfig() (there is no way to switch it off). */
+  gatewaySignature?: GatewaySignatureOptions;
   port?: number;
   host?: string;
-  /** Express middleware run before GraphQL (e.g. request signature checks). */
+  /** Express middleware run before GraphQL (after the signature check). */
   before?: RequestHandler[];
   plugins?: ApolloServerPlugin<Context>[];
   /** Extra fields for GET /health. */
@@ -57,9 +71,11 @@ export async function startSubgraphServer<Context extends BaseContext>(
   });
   app.use(
     '/graphql',
-    express.json({ limit: '5mb' }),
+    // The signature covers the exact bytes received: keep them.
+    express.json({ limit: '5mb', verify: captureRawBody }),
+    requireGatewaySignature(options.gatewaySignature ?? readSigningConfig()),
     ...(options.before ?? []),
-    expressMiddleware(apollo, { context: async ({ req }) => options.context(req) }),
+    expressMiddleware(apollo, { context: async ({ req }) => options.context(req, identityFromVerifiedRequest(req)) }),
   );
 
   const host = options.host ?? '127.0.0.1';

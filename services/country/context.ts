@@ -4,16 +4,19 @@
  */
 import type { Request } from 'express';
 import type { DataSource } from 'typeorm';
+import type { Identity } from '../../lib/security/roles';
 import { createLoaders, CountryLoaders } from './loaders';
 
 export interface CountryContext {
   member: string;
   dataSource: DataSource;
   loaders: CountryLoaders;
-  /** The HTTP request, for checks that need its headers (e.g. the caller's identity). */
+  /** The HTTP request, for checks that need its headers. */
   request: Request;
+  /** The caller the gateway verified; null for the gateway's own requests (no roles). See ./authorization.ts. */
+  identity: Identity | null;
 }
 
-export function contextFactory(member: string, dataSource: DataSource): (request: Request) => Promise<CountryContext> {
-  return async (request) => ({ member, dataSource, loaders: createLoaders(dataSource, member), request });
+export function contextFactory(member: string, dataSource: DataSource): (request: Request, identity: Identity | null) => Promise<CountryContext> {
+  return async (request, identity) => ({ member, dataSource, loaders: createLoaders(dataSource, member), request, identity });
 }

@@ -1,12 +1,15 @@
 import type { DataSource } from 'typeorm';
+import type { Identity } from '../../lib/security/roles';
 import type { Clock } from './clock';
 import { createLoaders, Loaders } from './loaders';
 
-/** What every resolver gets: the database, this request's loaders, the clock. */
+/** What every resolver gets: the database, this request's loaders, the clock, the caller. */
 export interface ProcurementContext {
   dataSource: DataSource;
   loaders: Loaders;
   clock: Clock;
+  /** The caller the gateway verified; null for the gateway's own requests (no roles). See ./authorization.ts. */
+  identity: Identity | null;
 }
 
 /**
@@ -19,6 +22,6 @@ export async function write<T>(ctx: ProcurementContext, work: () => Promise<T>):
   return result;
 }
 
-export function createContext(dataSource: DataSource, clock: Clock): ProcurementContext {
-  return { dataSource, loaders: createLoaders(dataSource), clock };
+export function createContext(dataSource: DataSource, clock: Clock, identity: Identity | null = null): ProcurementContext {
+  return { dataSource, loaders: createLoaders(dataSource), clock, identity };
 }

@@ -48,7 +48,7 @@ export async function startProcurementService(options: ProcurementServiceOptions
     const server = await startSubgraphServer({
       name: 'procurement',
       schema: await buildProcurementSchema(),
-      context: async () => createContext(dataSource, clock),
+      context: async (_req, identity) => createContext(dataSource, clock, identity),
       port: options.port ?? 0,
       host: options.host,
       before: options.before,

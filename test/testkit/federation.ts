@@ -6,12 +6,18 @@
  *
  *   const federation = await startFederation();              // XK, AL, HR
  *   const { data, errors } = await federation.query('{ members { code ministry { name } } }');
+ *   await federation.query(mutation, variables, { as: 'ministry:XK' });  // one role; default: every role
+ *   await fetch(federation.gatewayUrl, { headers: await federation.authorization('analyst') });
  *   await federation.members.XK.stop();                      // …and .start() again: same port, same database
  *   federation.requestCounts();                              // { procurement: 2, XK: 1, AL: 1, HR: 1 }
  *   await federation.stop();
  *
  * Every request arriving at a subgraph is counted and recorded (contract
  * checks included: reset before measuring).
+ *
+ * Security is on as in production, with the development secrets: the gateway
+ * wants a bearer token (tokens minted here), subgraphs answer only requests
+ * the gateway signed.
  */
 import path from 'node:path';
 import type { RequestHandler } from 'express';
@@ -20,7 +26,11 @@ import { memoryLogger } from '../../gateway/logger';
 import { GatewayOptions, RunningGateway, startGateway } from '../../gateway/server';
 import { CountryService, startCountryService } from '../../services/country/service';
 import { ProcurementService, startProcurementService } from '../../services/procurement/service';
+import { DEVELOPMENT_DEFAULTS } from '../../lib/security/config';
+import type { Role } from '../../lib/security/roles';
+import { mintDevelopmentToken } from '../../lib/security/tokens';
 import { createTestDatabase } from './database';
+import { EVERY_ROLE } from './signedFetch';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 export const CONTRACT_SDL = path.join(ROOT, 'schema', 'country.graphql');
@@ -52,6 +62,26 @@ export interface RecordedRequest {
   query?: string;
   operationName?: string;
   variables?: Record<string, unknown>;
+}
+
+/** Who a test asks as: roles for a token, or 'anonymous' for no token at all. */
+export type Caller = Role | readonly Role[] | 'anonymous';
+
+export interface QueryOptions {
+  /** Default: a token holding every role (procurement, analyst, each ministry). */
+  as?: Caller;
+  headers?: Record<string, string>;
+}
+
+/** A development token for these roles, as the federation's gateway accepts it (subject names the roles). */
+export function tokenFor(roles: Role | readonly Role[]): Promise<string> {
+  const list = typeof roles === 'string' ? [roles] : [...roles];
+  return mintDevelopmentToken(list, { secret: DEVELOPMENT_DEFAULTS.jwtSecret, issuer: DEVELOPMENT_DEFAULTS.issuer, audience: DEVELOPMENT_DEFAULTS.audience, subject: `test ${list.join('+')}` });
+}
+
+/** The Authorization header for a caller ({} for 'anonymous'). */
+export async function authorizationFor(caller: Caller = EVERY_ROLE.roles): Promise<Record<string, string>> {
+  return caller === 'anonymous' ? {} : { authorization: `Bearer ${await tokenFor(caller as Role | readonly Role[])}` };
 }
 
 export interface GraphQLAnswer<T = any> {
@@ -86,8 +116,10 @@ export interface Federation {
   gatewayOrigin: string;
   gateway: RunningGateway;
   config: FederationConfig;
-  /** POSTs an operation to the gateway; never throws on GraphQL errors. */
-  query<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLAnswer<T>>;
+  /** POSTs an operation to the gateway (as every role unless `as` says otherwise); never throws on GraphQL errors. */
+  query<T = any>(query: string, variables?: Record<string, unknown>, options?: QueryOptions): Promise<GraphQLAnswer<T>>;
+  /** The Authorization header for a caller (default every role), for requests a test sends itself. */
+  authorization(caller?: Caller): Promise<Record<string, string>>;
   members: Record<string, FederationMember>;
   procurement: FederationProcurement;
   /** Requests that reached each subgraph since the last reset, by member code and "procurement". */
@@ -235,10 +267,11 @@ export async function startFederation(options: StartFederationOptions = {}): Pro
       members,
       procurement,
       logs: entries,
-      query: async (query, variables, headers) => {
+      authorization: authorizationFor,
+      query: async (query, variables, { as, headers } = {}) => {
         const response = await fetch(gateway.url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', ...headers },
+          headers: { 'content-type': 'application/json', ...(await authorizationFor(as)), ...headers },
           body: JSON.stringify({ query, variables }),
         });
         return { status: response.status, ...((await response.json()) as Omit<GraphQLAnswer, 'status'>) };

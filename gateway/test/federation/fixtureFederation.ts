@@ -17,9 +17,11 @@ import { parse } from 'graphql';
 import { startSubgraphServer, RunningServer } from '../../../lib/http/subgraphServer';
 import type { FederationConfig } from '../../config';
 import { memoryLogger } from '../../logger';
+import { gatewaySecurityFromEnv } from '../../security/gatewaySecurity';
+import type { QueryLimitsOptions } from '../../security/limits';
 import { RunningGateway, startGateway } from '../../server';
 import { composeSupergraph } from '../../supergraph/composeFromSdl';
-import type { GraphQLAnswer } from '../../../test/testkit/federation';
+import { authorizationFor, type GraphQLAnswer } from '../../../test/testkit/federation';
 
 /** Every fixture subgraph speaks Federation 2 with these directives. */
 export const FEDERATION_2 = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@override", "@interfaceObject"])`;
@@ -50,7 +52,7 @@ const NO_CONFIG: FederationConfig = {
   subgraphs: [],
 };
 
-export async function startFixtureFederation(subgraphs: FixtureSubgraph[]): Promise<FixtureFederation> {
+export async function startFixtureFederation(subgraphs: FixtureSubgraph[], options: { limits?: QueryLimitsOptions } = {}): Promise<FixtureFederation> {
   const calls: Record<string, string[]> = Object.fromEntries(subgraphs.map((s) => [s.name, []]));
   const servers = new Map<string, RunningServer>();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jpg-federation-'));
@@ -73,14 +75,16 @@ export async function startFixtureFederation(subgraphs: FixtureSubgraph[]): Prom
     const supergraphFile = path.join(dir, 'supergraph.graphql');
     const sdl = composeSupergraph(subgraphs.map((s) => ({ name: s.name, url: servers.get(s.name)!.url, sdl: `${FEDERATION_2}\n${s.typeDefs}` })));
     fs.writeFileSync(supergraphFile, sdl);
-    const gateway = await startGateway({ config: NO_CONFIG, supergraphFile, port: 0, logger: memoryLogger().logger, webApps: false });
+    const security = { ...gatewaySecurityFromEnv(), ...(options.limits ? { limits: options.limits } : {}) };
+    const gateway = await startGateway({ config: NO_CONFIG, supergraphFile, port: 0, logger: memoryLogger().logger, webApps: false, security });
+    const authorization = await authorizationFor('analyst');
 
     return {
       gateway,
       supergraphFile,
       calls,
       query: async (query, variables) => {
-        const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+        const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', ...authorization }, body: JSON.stringify({ query, variables }) });
         return { status: response.status, ...((await response.json()) as Omit<GraphQLAnswer, 'status'>) };
       },
       stopSubgraph: async (name) => {

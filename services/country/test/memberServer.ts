@@ -4,6 +4,7 @@
  */
 import type { DataSource } from 'typeorm';
 import { createTestDatabase, TestDatabase } from '../../../test/testkit/database';
+import { signedGraphQL } from '../../../test/testkit/signedFetch';
 import { COUNTRY_ENTITIES } from '../entities';
 import { CountryService, CountryServiceOptions, startCountryService } from '../service';
 
@@ -29,11 +30,7 @@ export interface RunningMember {
 }
 
 export async function postGraphQL(url: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLBody> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
+  const response = await signedGraphQL(url, query, variables);
   return (await response.json()) as GraphQLBody;
 }
 

@@ -4,6 +4,9 @@
  */
 import type { DataSource } from 'typeorm';
 import { createTestDatabase, TestDatabase } from '../../../test/testkit/database';
+import { signedGraphQL, identityWith } from '../../../test/testkit/signedFetch';
+import { MEMBER_CODE } from '../../../lib/reference/members';
+import { ministryRole, type Role } from '../../../lib/security/roles';
 import { ProcurementService, startProcurementService } from '../service';
 
 export interface GraphQLResponse<T = any> {
@@ -33,7 +36,7 @@ export async function startTestProcurement(label: string, options: { today?: str
     throw error;
   }
   const request = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> => {
-    const response = await fetch(service.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const response = await signedGraphQL(service.url, query, variables, { as: actingAs(query, variables) });
     return (await response.json()) as GraphQLResponse<T>;
   };
   return {
@@ -55,6 +58,23 @@ export async function startTestProcurement(label: string, options: { today?: str
       }
     },
   };
+}
+
+/**
+ * These tests are about the workflow, not about who may: they act as the
+ * procurement office and as the ministry of every member code their operation
+ * names (in its text or variables), so any member, even one admitted during
+ * the test, can allocate and decide. Authorization is tested through the
+ * gateway, one role at a time (test/security).
+ */
+function actingAs(query: string, variables: unknown) {
+  const codes = new Set<string>([...query.matchAll(/"([A-Z]{2})"/g)].map((m) => m[1]));
+  const collect = (value: unknown): void => {
+    if (typeof value === 'string' && MEMBER_CODE.test(value)) codes.add(value);
+    else if (value && typeof value === 'object') Object.values(value).forEach(collect);
+  };
+  collect(variables);
+  return identityWith('procurement', 'analyst', ...[...codes].map((code): Role => ministryRole(code)));
 }
 
 export const TABLES = ['member', 'catalog_item', 'price_tier', 'joint_order', 'order_participant', 'order_line', 'allocation', 'approval', 'delivery', 'implementation_plan', 'plan_version', 'plan_approval'];

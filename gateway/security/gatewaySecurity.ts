@@ -1,0 +1,103 @@
+/**
+ * Everything security adds to the running gateway, assembled in one place
+ * from the building blocks next to this file and lib/security:
+ *
+ *   /graphql  dropClientGatewayHeaders → authenticate (bearer token, or the
+ *             anonymous analyst when open) → size-limited JSON + batch limit
+ *             → Apollo (depth, aliases, cost, tokens… limits; safelist)
+ *   every subgraph request (procurement, each member, contract checks):
+ *             the caller's identity header (willSendRequest), then the
+ *             gateway's signature over the exact bytes sent (willFetch).
+ *
+ * `gatewaySecurityFromEnv()` reads it all from the environment (development
+ * defaults so `npm start` works unconfigured; production refuses to start
+ * without its secrets: lib/security/config.ts).
+ */
+import type { IncomingMessage } from 'node:http';
+import type { RequestHandler } from 'express';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { readAuthConfig, readSigningConfig } from '../../lib/security/config';
+import { dropClientGatewayHeaders, identityHeaders } from '../../lib/security/identityHeaders';
+import { signatureHeadersForFetch } from '../../lib/security/requestSignature';
+import type { Identity } from '../../lib/security/roles';
+import { createTokenVerifier, type TokenVerifier, type TokenVerifierOptions } from '../../lib/security/tokens';
+import type { OutgoingRequestHooks } from '../datasources/subgraphDataSource';
+import type { Logger } from '../logger';
+import { authenticate, authenticatedIdentity } from './authenticate';
+import { ApolloLimitOptions, queryLimits, queryLimitsFromEnv, QueryLimits, QueryLimitsOptions } from './limits';
+import { safelistFromEnv, safelistOptions, type Safelist } from './persistedQueries';
+
+export interface GatewaySecurityOptions {
+  /** How bearer tokens are checked (a verifier, or the options to build one). */
+  tokens: TokenVerifier | TokenVerifierOptions;
+  /** Requests without a token read as the anonymous analyst (AUTH_ALLOW_ANONYMOUS_READ). Default false. */
+  allowAnonymousRead?: boolean;
+  /** The secret the gateway signs subgraph requests with (GATEWAY_SIGNING_SECRET). */
+  signingSecret: string;
+  /** Query limits; unset ones keep their defaults (gateway/security/limits.ts). */
+  limits?: QueryLimitsOptions;
+  /** Only these operations run (PERSISTED_QUERIES_FILE). Default: any operation within the limits. */
+  safelist?: Safelist;
+}
+
+/** The context every gateway request gets: the caller authenticate() admitted. */
+export interface SecureContext extends BaseContext {
+  identity: Identity;
+}
+
+export interface GatewaySecurity {
+  limits: QueryLimits;
+  /** Mounted on /graphql ahead of Apollo, in this order (they replace express.json). */
+  httpMiddleware: RequestHandler[];
+  /** For every outgoing subgraph request. */
+  hooks: OutgoingRequestHooks[];
+  /** Spread into `new ApolloServer` (plugins merged with the server's own). */
+  apolloOptions: Omit<ApolloLimitOptions, 'plugins'> & { persistedQueries?: ReturnType<typeof safelistOptions>['persistedQueries'] };
+  plugins: ApolloServerPlugin<BaseContext>[];
+  /** The verified caller of a request that went through httpMiddleware. */
+  identityOf(req: IncomingMessage): Identity;
+}
+
+export function gatewaySecurityFromEnv(): GatewaySecurityOptions {
+  const auth = readAuthConfig();
+  return { tokens: auth.verifier, allowAnonymousRead: auth.allowAnonymousRead, signingSecret: readSigningConfig().secret, limits: queryLimitsFromEnv(), safelist: safelistFromEnv() };
+}
+
+const isVerifier = (tokens: TokenVerifier | TokenVerifierOptions): tokens is TokenVerifier => typeof (tokens as TokenVerifier).verifyAuthorization === 'function';
+
+export function gatewaySecurity(options: GatewaySecurityOptions, logger?: Logger): GatewaySecurity {
+  const verifier = isVerifier(options.tokens) ? options.tokens : createTokenVerifier(options.tokens);
+  const { limits, apolloOptions, httpMiddleware } = queryLimits(options.limits);
+  const { plugins: limitPlugins, ...limitOptions } = apolloOptions;
+  const safelist = options.safelist ? safelistOptions(options.safelist) : undefined;
+  const secret = options.signingSecret;
+
+  const hooks: OutgoingRequestHooks = {
+    willSendRequest({ request, context }) {
+      // The gateway's own requests (contract checks, introspection) have no caller and carry no identity.
+      const identity = (context as Partial<SecureContext>).identity;
+      if (identity) for (const [name, value] of Object.entries(identityHeaders(identity))) request.http?.headers.set(name, value);
+    },
+    willFetch(url, init) {
+      Object.assign(init.headers, signatureHeadersForFetch(secret, url, { method: init.method, headers: init.headers, body: init.body as string | undefined }));
+    },
+  };
+
+  return {
+    limits,
+    httpMiddleware: [
+      dropClientGatewayHeaders,
+      // Before the body is read: a caller without a valid token costs no parsing.
+      authenticate({
+        verifier,
+        allowAnonymousRead: options.allowAnonymousRead,
+        onRejectedRoles: (subject, rejected) => logger?.warn({ subject, rejected }, `token of ${subject} names roles this graph does not know (ignored): ${rejected.join(', ')}`),
+      }),
+      ...httpMiddleware,
+    ],
+    hooks: [hooks],
+    apolloOptions: { ...limitOptions, ...(safelist ? { persistedQueries: safelist.persistedQueries } : {}) },
+    plugins: [...limitPlugins, ...(safelist?.plugins ?? [])],
+    identityOf: authenticatedIdentity,
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * Calling a subgraph directly, as the gateway would: the request carries an
+ * identity header and the gateway's signature (the development signing
+ * secret, or GATEWAY_SIGNING_SECRET when set), so the subgraph's signature
+ * check is exercised rather than switched off.
+ *
+ *   await signedFetch(service.url, { method: 'POST', body }, { as: ministryIdentity('XK') });
+ */
+import { readSigningConfig } from '../../lib/security/config';
+import { identityHeaders } from '../../lib/security/identityHeaders';
+import { signatureHeadersForFetch } from '../../lib/security/requestSignature';
+import { identityOf, ministryRole, type Identity, type Role } from '../../lib/security/roles';
+import { MEMBERS } from '../../lib/reference/members';
+
+/**
+ * Every role at once: for tests of a service's own behaviour (validation,
+ * workflow, batching), where who is asking is not the point. Authorization
+ * itself is tested through the gateway with one role at a time.
+ */
+export const EVERY_ROLE: Identity = identityOf('test-suite', ['procurement', 'analyst', ...MEMBERS.map((m) => ministryRole(m.code))]);
+
+export const identityWith = (...roles: Role[]): Identity => identityOf(`test-${roles.join('+') || 'no-role'}`, roles);
+
+export interface SignedFetchInit {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+export interface SignedFetchOptions {
+  /** The caller the gateway would forward; null sends none (the gateway's own calls). Default EVERY_ROLE. */
+  as?: Identity | null;
+  /** Signing secret. Default: readSigningConfig().secret. */
+  secret?: string;
+}
+
+/** The headers a gateway-signed request carries: identity (if any) and signature over method, path, body and identity. */
+export function gatewayHeaders(url: string, init: SignedFetchInit = {}, options: SignedFetchOptions = {}): Record<string, string> {
+  const identity = options.as === undefined ? EVERY_ROLE : options.as;
+  const headers = { ...(init.headers ?? {}), ...(identity ? identityHeaders(identity) : {}) };
+  return { ...headers, ...signatureHeadersForFetch(options.secret ?? readSigningConfig().secret, url, { ...init, headers }) };
+}
+
+export function signedFetch(url: string, init: SignedFetchInit = {}, options: SignedFetchOptions = {}): Promise<Response> {
+  return fetch(url, { ...init, headers: gatewayHeaders(url, init, options) });
+}
+
+/** POSTs one GraphQL operation, signed. */
+export function signedGraphQL(url: string, query: string, variables?: Record<string, unknown>, options: SignedFetchOptions = {}): Promise<Response> {
+  return signedFetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) }, options);
+}
