@@ -5,6 +5,8 @@
  */
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../../lib/graphql/federatedSchema';
+import { enforceFieldPolicy } from '../../lib/security/fieldPolicy';
+import { COUNTRY_POLICY } from './authorization';
 import { ServedMemberOnly } from './member';
 import { COUNTRY_REFERENCE_RESOLVERS } from './reference';
 // Root fields print in the order their resolvers are defined: queries, then holdings, requirements, budgets, ministry.
@@ -19,7 +21,8 @@ export async function buildCountrySchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
       resolvers: [QueryResolver, CountryResolver, HoldingResolver, RequirementResolver, BudgetResolver, MinistryResolver],
-      globalMiddlewares: [ServedMemberOnly],
+      // Wrong member first (WRONG_MEMBER says where to go), then who may.
+      globalMiddlewares: [ServedMemberOnly, enforceFieldPolicy(COUNTRY_POLICY)],
       // class-validator rules on the input classes (validation.ts); failures name each field.
       validate: { forbidUnknownValues: false },
     },

@@ -1,5 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../../lib/graphql/federatedSchema';
+import { enforceFieldPolicy } from '../../lib/security/fieldPolicy';
+import { PROCUREMENT_POLICY } from './authorization';
 import { REFERENCE_RESOLVERS } from './reference';
 import { AllocationResolver } from './resolvers/allocation.resolver';
 import { ApprovalResolver } from './resolvers/approval.resolver';
@@ -31,5 +33,5 @@ export const PROCUREMENT_RESOLVERS = [
 
 /** The procurement subgraph's Federation 2 schema. */
 export async function buildProcurementSchema(): Promise<GraphQLSchema> {
-  return buildFederatedSchema({ resolvers: PROCUREMENT_RESOLVERS }, REFERENCE_RESOLVERS);
+  return buildFederatedSchema({ resolvers: PROCUREMENT_RESOLVERS, globalMiddlewares: [enforceFieldPolicy(PROCUREMENT_POLICY)] }, REFERENCE_RESOLVERS);
 }

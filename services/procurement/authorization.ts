@@ -1,0 +1,61 @@
+/**
+ * Who may do what in the procurement subgraph (lib/security/fieldPolicy.ts
+ * enforces it; lib/security/roles.ts defines the predicates). Every mutation
+ * names the member it acts for (`country`); the process it models:
+ *
+ * - the joint procurement office (`procurement`) runs the orders: creates
+ *   them, adds and removes lines, submits, reopens, places and cancels them,
+ *   schedules shipments and moves their status, drafts and revises
+ *   implementation plans, admits and invites members;
+ * - a member's quantities commit its own budget, so allocate /
+ *   updateAllocation / removeAllocation are its own ministry's alone;
+ * - joining an order is the member's decision, which the office may also
+ *   record on its behalf (`ministry:<member>` or `procurement`);
+ * - an approval or a plan decision is the member's own ministry's alone —
+ *   `ministry:XK` records XK's decision and nobody else's, not even the
+ *   procurement office;
+ * - a delivery is recorded by the receiving ministry (it counts what
+ *   arrived) or by the office (from the supplier's proof of delivery);
+ * - everything else is read by any role.
+ */
+import type { FieldPolicy, FieldRule } from '../../lib/security/fieldPolicy';
+import { canAdmitMembers, canRecordApproval, canRunOrders, canWriteMember, type Identity } from '../../lib/security/roles';
+import type { ProcurementContext } from './context';
+
+type ActingArgs = { country?: string; code?: string };
+type Allowed = (identity: Identity, member: string) => boolean;
+
+/** A rule on the member a mutation acts for (its `country`, or `code` when admitting). */
+const forMember = (action: string, allowed: Allowed): FieldRule<ActingArgs, ProcurementContext> => ({
+  action,
+  allowed: (identity, args) => allowed(identity, String(args.country ?? args.code)),
+  country: (args) => args.country ?? args.code,
+});
+
+const office: Allowed = (identity) => canRunOrders(identity);
+const ownMinistry: Allowed = (identity, member) => canWriteMember(identity, member);
+const ownMinistryOrOffice: Allowed = (identity, member) => canWriteMember(identity, member) || canRunOrders(identity);
+const ownDecision: Allowed = (identity, member) => canRecordApproval(identity, member);
+
+export const PROCUREMENT_POLICY: FieldPolicy<ProcurementContext> = {
+  'Mutation.admitMember': forMember('admit a member', (identity) => canAdmitMembers(identity)),
+  'Mutation.inviteMember': forMember('invite a member', (identity) => canAdmitMembers(identity)),
+  'Mutation.createJointOrder': forMember('create a joint order', office),
+  'Mutation.joinJointOrder': forMember('join a joint order', ownMinistryOrOffice),
+  'Mutation.addOrderLine': forMember('add an order line', office),
+  'Mutation.removeOrderLine': forMember('remove an order line', office),
+  'Mutation.allocate': forMember('allocate a quantity', ownMinistry),
+  'Mutation.updateAllocation': forMember('change an allocation', ownMinistry),
+  'Mutation.removeAllocation': forMember('remove an allocation', ownMinistry),
+  'Mutation.submitForApproval': forMember('submit an order for approval', office),
+  'Mutation.recordApproval': forMember('record an approval', ownDecision),
+  'Mutation.reopenJointOrder': forMember('reopen an order', office),
+  'Mutation.placeOrder': forMember('place an order', office),
+  'Mutation.cancelOrder': forMember('cancel an order', office),
+  'Mutation.scheduleDelivery': forMember('schedule a delivery', office),
+  'Mutation.updateDeliveryStatus': forMember('change a delivery status', office),
+  'Mutation.recordDelivery': forMember('record a delivery', ownMinistryOrOffice),
+  'Mutation.createImplementationPlan': forMember('create an implementation plan', office),
+  'Mutation.reviseImplementationPlan': forMember('revise an implementation plan', office),
+  'Mutation.recordPlanDecision': forMember('record a plan decision', ownDecision),
+};
