@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { authenticate } from '../../gateway/security/authenticate';
+import { gatewaySecurityFromEnv } from '../../gateway/security/gatewaySecurity';
 import { createTokenVerifier, mintDevelopmentToken } from '../../lib/security/tokens';
 import { startFederation } from '../testkit/federation';
 import { CHROMIUM, describeWith } from '../testkit/systemParts';
@@ -81,7 +81,7 @@ describeWith(CHROMIUM, 'web apps in Chromium, served by the gateway', () => {
     // Every member of the demo, BG (invited) included, behind bearer-token authentication, and the web apps served from web/dist.
     federation = await startFederation({
       members: ['XK', 'AL', 'HR', 'BG'],
-      gateway: { webApps: {}, before: [authenticate({ verifier })] },
+      gateway: { webApps: {}, security: { ...gatewaySecurityFromEnv(), tokens: verifier } },
     });
     origin = federation.gatewayOrigin;
     browser = await launchChromium(origin);
