@@ -16,6 +16,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import { readAuthConfig, readSigningConfig } from '../../lib/security/config';
 import { dropClientGatewayHeaders, identityHeaders } from '../../lib/security/identityHeaders';
 import { signatureHeadersForFetch } from '../../lib/security/requestSignature';
@@ -63,6 +64,23 @@ export function gatewaySecurityFromEnv(): GatewaySecurityOptions {
   return { tokens: auth.verifier, allowAnonymousRead: auth.allowAnonymousRead, signingSecret: readSigningConfig().secret, limits: queryLimitsFromEnv(), safelist: safelistFromEnv() };
 }
 
+/**
+ * A document without the operation `operationName` asks for: 400, as Apollo
+ * Server answers without a gateway (the gateway's executor would throw it as
+ * a 500 INVALID_GRAPHQL).
+ */
+export const operationNameCheck: ApolloServerPlugin<BaseContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation, request }) {
+        if (operation) return;
+        const which = request.operationName ? `named "${request.operationName}"` : '(the document holds several: name one in operationName)';
+        throw new GraphQLError(`Unknown operation ${which}`, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } });
+      },
+    };
+  },
+};
+
 const isVerifier = (tokens: TokenVerifier | TokenVerifierOptions): tokens is TokenVerifier => typeof (tokens as TokenVerifier).verifyAuthorization === 'function';
 
 export function gatewaySecurity(options: GatewaySecurityOptions, logger?: Logger): GatewaySecurity {
@@ -97,7 +115,7 @@ export function gatewaySecurity(options: GatewaySecurityOptions, logger?: Logger
     ],
     hooks: [hooks],
     apolloOptions: { ...limitOptions, ...(safelist ? { persistedQueries: safelist.persistedQueries } : {}) },
-    plugins: [...limitPlugins, ...(safelist?.plugins ?? [])],
+    plugins: [operationNameCheck, ...limitPlugins, ...(safelist?.plugins ?? [])],
     identityOf: authenticatedIdentity,
   };
 }
