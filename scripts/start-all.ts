@@ -6,7 +6,8 @@
  *      embedded SQLite file in DATA_DIR (default data/), migrated and seeded
  *      with the demo records on first run;
  *   2. once each answers /health, the gateway;
- *   3. the URLs to open.
+ *   3. the URLs to open, and a development token for each role (procurement,
+ *      analyst, each member's ministry) to send as `Authorization: Bearer …`.
  * Ctrl-C (SIGINT) or SIGTERM stops every process cleanly. A service that dies
  * is reported; the gateway goes on serving the others (and the dead one's
  * part as unavailable). If the gateway dies, everything stops.
@@ -14,6 +15,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { readEnv } from '../lib/config/env';
+import { isProduction, readAuthConfig } from '../lib/security/config';
+import { mintDevelopmentTokens } from '../lib/security/tokens';
 import { DEFAULT_CONFIG_FILE, FederationConfig, loadFederationConfig, SubgraphConfig } from '../gateway/config';
 import { Child, ChildSpec } from './childProcesses';
 
@@ -95,6 +98,7 @@ async function main(): Promise<void> {
     children.push(gateway);
     await gateway.waitUntilHealthy();
     printWelcome(gatewayOrigin);
+    console.log((await developmentTokenLines(gatewayOrigin, memberCodes(config))).join('\n'));
   } catch (error) {
     console.error(`npm start failed: ${(error as Error).message}`);
     await stopAll(1);
@@ -114,6 +118,28 @@ function printWelcome(origin: string): void {
       '',
     ].join('\n'),
   );
+}
+
+function memberCodes(config: FederationConfig): string[] {
+  return config.subgraphs.flatMap((s) => Object.keys(s.sharded?.members ?? {}));
+}
+
+/**
+ * A ready token per role, signed with the gateway's token secret (the public
+ * development one unless AUTH_JWT_SECRET is set). None in production, nor
+ * when tokens come from an identity provider (JWKS): those come from it.
+ */
+export async function developmentTokenLines(origin: string, members: readonly string[]): Promise<string[]> {
+  const { verifier } = readAuthConfig();
+  if (isProduction() || verifier.keys.kind !== 'secret') return ['Tokens: use the ones your identity provider issues (Authorization: Bearer <token>).', ''];
+  const tokens = await mintDevelopmentTokens(members, { secret: verifier.keys.secret, issuer: verifier.issuer, audience: verifier.audience, rolesClaim: verifier.rolesClaim, expiresInSeconds: 12 * 3600 });
+  return [
+    'Development tokens (12 h; more with npm run token). Send one as a header, or paste it into the dashboard or playground:',
+    '  curl -H "Authorization: Bearer <token>" -H "content-type: application/json" \\',
+    `       -d '{"query":"{ members { code } }"}' ${origin}/graphql`,
+    ...Object.entries(tokens).map(([role, token]) => `  ${role.padEnd(14)} ${token}`),
+    '',
+  ];
 }
 
 if (require.main === module) {

@@ -5,7 +5,9 @@
  */
 import path from 'node:path';
 import { loadFederationConfig } from '../gateway/config';
-import { serviceSpecs } from './start-all';
+import { readAuthConfig } from '../lib/security/config';
+import { createTokenVerifier } from '../lib/security/tokens';
+import { developmentTokenLines, serviceSpecs } from './start-all';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -20,4 +22,14 @@ it('starts procurement and every member of config/federation.json on their confi
   ]);
   expect(specs[0].script).toMatch(/services[/\\]procurement[/\\]index\.js$/);
   expect(specs[1].script).toMatch(/services[/\\]country[/\\]index\.js$/);
+});
+
+describe('the development tokens npm start prints', () => {
+  it('gives one token per role that the gateway verifier accepts with exactly that role', async () => {
+    const lines = await developmentTokenLines('http://127.0.0.1:4000', ['XK', 'AL']);
+    const tokens = Object.fromEntries(lines.map((line) => /^\s{2}(\S+)\s+(ey\S+)$/.exec(line)).filter((m): m is RegExpExecArray => m !== null).map((m) => [m[1], m[2]]));
+    expect(Object.keys(tokens).sort()).toEqual(['analyst', 'ministry:AL', 'ministry:XK', 'procurement']);
+    const verifier = createTokenVerifier(readAuthConfig().verifier);
+    for (const [role, token] of Object.entries(tokens)) expect((await verifier.verify(token)).identity.roles).toEqual([role]);
+  });
 });
