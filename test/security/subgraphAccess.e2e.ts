@@ -10,6 +10,9 @@ import { identityHeaders } from '../../lib/security/identityHeaders';
 import { signGatewayRequest } from '../../lib/security/requestSignature';
 import { Holding } from '../../services/country/entities';
 import { ITEM } from '../../services/country/seeds/items';
+import { gatewaySecurityFromEnv } from '../../gateway/security/gatewaySecurity';
+import { memoryLogger } from '../../gateway/logger';
+import { startGateway } from '../../gateway/server';
 import { Federation, startFederation } from '../testkit/federation';
 import { gatewayHeaders, identityWith } from '../testkit/signedFetch';
 
@@ -105,6 +108,31 @@ describe('a subgraph called directly', () => {
     expect(data?.recordHolding ?? null).toBeNull();
     expect(errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', country: 'XK' });
     expect(await xkHoldings()).toBe(before);
+  });
+});
+
+describe('anonymous read (AUTH_ALLOW_ANONYMOUS_READ)', () => {
+  it('lets a caller without a token read as an analyst: no budgets, no writes, and a bad token is still refused', async () => {
+    const gateway = await startGateway({ config: federation.config, port: 0, logger: memoryLogger().logger, webApps: false, security: { ...gatewaySecurityFromEnv(), allowAnonymousRead: true } });
+    const post = async (query: string, variables?: unknown, headers: Record<string, string> = {}) => {
+      const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+      return { status: response.status, ...((await response.json()) as { data?: any; errors?: any[] }) };
+    };
+    try {
+      const read = await post('{ ministry(country: "XK") { name } budgets(country: "XK") { year } }');
+      expect(read.data.ministry.name).toMatch(/Kosovo/);
+      expect(read.data.budgets).toBeNull();
+      expect(read.errors?.map((e) => e.extensions.code)).toEqual(['FORBIDDEN']);
+
+      const before = await federation.members.XK.service.dataSource.getRepository(Holding).count();
+      const write = await post(RECORD_MUTATION, RECORD_VARIABLES);
+      expect(write.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', country: 'XK' });
+      expect(await federation.members.XK.service.dataSource.getRepository(Holding).count()).toBe(before);
+
+      expect((await post('{ members { code } }', undefined, { authorization: 'Bearer not-a-token' })).status).toBe(401);
+    } finally {
+      await gateway.stop();
+    }
   });
 });
 
