@@ -206,7 +206,9 @@ function failureError(failure: MemberFailure, path: Path): GraphQLFormattedError
   return { message: failure.message, path, extensions: { code: failure.code, country: failure.country } };
 }
 
-function unknownMember(code: string, registry: MemberRegistry): MemberFailure {
+function unknownMember(requested: string, registry: MemberRegistry): MemberFailure {
+  // Never echo a hostile 50 KB "code" back (twice): a member code is two letters.
+  const code = requested.length > 16 ? `${requested.slice(0, 16)}…` : requested;
   return {
     code: ErrorCode.UNKNOWN_MEMBER,
     country: code,
