@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const [out] = process.argv.slice(2);
   const subgraphs = await startGuildSubgraphs();
   fs.writeFileSync(out, subgraphs.supergraphSdl);
-  console.log(`READY ${subgraphs.servers.map((s) => s.url).join(' ')}`);
+  console.log(`READY ${subgraphs.urls.join(' ')}`);
   const stop = () => void subgraphs.stop().then(() => process.exit(0));
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
