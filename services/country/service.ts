@@ -6,6 +6,7 @@
 import type { RequestHandler } from 'express';
 import type { DataSource } from 'typeorm';
 import { StatementCounter } from '../../lib/db/statementCounter';
+import { serveWithDatabase } from '../../lib/http/serveWithDatabase';
 import { startSubgraphServer } from '../../lib/http/subgraphServer';
 import { contextFactory } from './context';
 import { assertDatabaseOfMember, openCountryDatabase } from './database';
@@ -48,10 +49,11 @@ export async function startCountryService(options: CountryServiceOptions): Promi
   assertMemberCode(member);
   const statements = new StatementCounter();
   const dataSource = await openCountryDatabase(options.databaseUrl, statements);
-  try {
+  let seeded: SeedOutcome | 'not-asked' = 'not-asked';
+  const server = await serveWithDatabase(dataSource, async () => {
     await assertDatabaseOfMember(dataSource, member, options.databaseUrl);
-    const seeded = options.seed ? await seedDemoData(dataSource, member, { reset: options.seed === 'reset' }) : 'not-asked';
-    const server = await startSubgraphServer({
+    if (options.seed) seeded = await seedDemoData(dataSource, member, { reset: options.seed === 'reset' });
+    return startSubgraphServer({
       name: `country-${member}`,
       schema: await buildCountrySchema(),
       context: contextFactory(member, dataSource),
@@ -60,21 +62,7 @@ export async function startCountryService(options: CountryServiceOptions): Promi
       before: options.before,
       health: () => ({ member }),
     });
-    statements.reset();
-    return {
-      member,
-      url: server.url,
-      port: server.port,
-      dataSource,
-      statements,
-      seeded,
-      stop: async () => {
-        await server.stop();
-        await dataSource.destroy();
-      },
-    };
-  } catch (error) {
-    await dataSource.destroy();
-    throw error;
-  }
+  });
+  statements.reset();
+  return { member, url: server.url, port: server.port, dataSource, statements, seeded, stop: server.stop };
 }

@@ -7,6 +7,7 @@ import type { RequestHandler } from 'express';
 import type { DataSource } from 'typeorm';
 import { openDatabase } from '../../lib/db/dataSource';
 import { StatementCounter } from '../../lib/db/statementCounter';
+import { serveWithDatabase } from '../../lib/http/serveWithDatabase';
 import { startSubgraphServer } from '../../lib/http/subgraphServer';
 import { clockFrom } from './clock';
 import { createContext } from './context';
@@ -41,11 +42,11 @@ export interface ProcurementService {
 export async function startProcurementService(options: ProcurementServiceOptions): Promise<ProcurementService> {
   const statements = new StatementCounter();
   const dataSource = await openDatabase({ url: options.databaseUrl, entities: PROCUREMENT_ENTITIES, migrations: PROCUREMENT_MIGRATIONS, logger: statements });
-  try {
+  const server = await serveWithDatabase(dataSource, async () => {
     if (options.seed) await seedDemoData(dataSource);
     else await seedReferenceData(dataSource);
     const clock = clockFrom(options.now);
-    const server = await startSubgraphServer({
+    return startSubgraphServer({
       name: 'procurement',
       schema: await buildProcurementSchema(),
       context: async (_req, identity) => createContext(dataSource, clock, identity),
@@ -53,18 +54,6 @@ export async function startProcurementService(options: ProcurementServiceOptions
       host: options.host,
       before: options.before,
     });
-    return {
-      url: server.url,
-      port: server.port,
-      dataSource,
-      statements,
-      stop: async () => {
-        await server.stop();
-        await dataSource.destroy();
-      },
-    };
-  } catch (error) {
-    await dataSource.destroy();
-    throw error;
-  }
+  });
+  return { url: server.url, port: server.port, dataSource, statements, stop: server.stop };
 }
