@@ -45,3 +45,10 @@ export function describeWith(part: SystemPart, title: string, body: () => void):
   }
   describe.skip(`${title} [skipped: needs ${part.name}; install: ${part.install}]`, body);
 }
+
+/** Redis for the tests of state shared between replicas (TEST_REDIS_URL, set by .ci/run). */
+export const REDIS: SystemPart = {
+  name: 'Redis (TEST_REDIS_URL)',
+  available: () => Boolean(process.env.TEST_REDIS_URL),
+  install: 'apt-get install -y redis-server && redis-server --daemonize yes && TEST_REDIS_URL=redis://127.0.0.1:6379 npm test',
+};
