@@ -12,7 +12,7 @@
 import { readArg } from '../lib/config/env';
 import { readAuthConfig } from '../lib/security/config';
 import { parseRoles } from '../lib/security/roles';
-import { mintDevelopmentToken } from '../lib/security/tokens';
+import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, mintDevelopmentToken } from '../lib/security/tokens';
 
 const USAGE = 'usage: npm run token -- --role <ministry:CODE|procurement|analyst> [--role …] [--hours 8] [--subject name]';
 
@@ -31,6 +31,8 @@ export async function mintTokenFromArgs(argv: readonly string[]): Promise<{ toke
   const { verifier } = readAuthConfig();
   if (verifier.keys.kind !== 'secret') throw new Error('Tokens are verified against a JWKS here (AUTH_JWKS_FILE/AUTH_JWKS_URL): get them from that identity provider.');
   const expiresInSeconds = Math.round(hours * 3600);
+  const longest = verifier.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
+  if (expiresInSeconds > longest) throw new Error(`--hours ${hours} is longer than the gateway accepts (AUTH_MAX_TOKEN_LIFETIME_SECONDS=${longest}, ${longest / 3600} h)\n${USAGE}`);
   const token = await mintDevelopmentToken(roles, {
     secret: verifier.keys.secret,
     issuer: verifier.issuer,

@@ -23,6 +23,7 @@ export const ENVIRONMENT = {
   AUTH_ISSUER: 'Gateway: required "iss" of bearer tokens. Default in development: jpg-development.',
   AUTH_AUDIENCE: 'Gateway: required "aud" of bearer tokens. Default in development: joint-procurement-graph.',
   AUTH_ROLES_CLAIM: 'Gateway: claim holding the caller\'s roles (array or space-separated string; a dotted path such as realm_access.roles is followed). Default roles.',
+  AUTH_MAX_TOKEN_LIFETIME_SECONDS: 'Gateway: longest bearer-token lifetime accepted, "exp" - "iat" (or "exp" - now when the token has no "iat"), in seconds. Default 86400 (24 h).',
   AUTH_ALLOW_ANONYMOUS_READ: 'Gateway: "true" lets requests without a token read (as analyst) for demos; writes still need a role. Default false: no token, 401.',
   GATEWAY_SIGNING_SECRET: 'Gateway and every subgraph: shared secret (at least 32 bytes, one per deployment) with which the gateway signs its requests to subgraphs. Default in development: a built-in development secret.',
   GATEWAY_SIGNATURE_WINDOW_SECONDS: 'Subgraphs: how old (or how far in the future) a signed gateway request may be. Default 5.',

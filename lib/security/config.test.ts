@@ -30,7 +30,7 @@ describe('security configuration in development', () => {
   it('works with no variables set, on the development secrets', () => {
     environment({});
     expect(readAuthConfig()).toEqual({
-      verifier: { keys: { kind: 'secret', secret: DEVELOPMENT_DEFAULTS.jwtSecret }, issuer: 'jpg-development', audience: 'joint-procurement-graph', rolesClaim: 'roles' },
+      verifier: { keys: { kind: 'secret', secret: DEVELOPMENT_DEFAULTS.jwtSecret }, issuer: 'jpg-development', audience: 'joint-procurement-graph', rolesClaim: 'roles', maxLifetimeSeconds: 86400 },
       allowAnonymousRead: false,
     });
     expect(readSigningConfig()).toEqual({ secret: DEVELOPMENT_DEFAULTS.signingSecret, windowSeconds: 5 });

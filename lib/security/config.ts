@@ -6,7 +6,7 @@
  * the development secrets are refused.
  */
 import { ENVIRONMENT, readBoolean, readEnv, readPositiveInteger, type EnvName } from '../config/env';
-import { MIN_SECRET_LENGTH, type TokenKeySource, type TokenVerifierOptions } from './tokens';
+import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, MIN_SECRET_LENGTH, type TokenKeySource, type TokenVerifierOptions } from './tokens';
 
 /** Public on purpose: they only ever protect a developer's own machine. */
 export const DEVELOPMENT_DEFAULTS = {
@@ -64,6 +64,7 @@ export function readAuthConfig(): AuthConfig {
       issuer: setting('AUTH_ISSUER', DEVELOPMENT_DEFAULTS.issuer),
       audience: setting('AUTH_AUDIENCE', DEVELOPMENT_DEFAULTS.audience),
       rolesClaim: readEnv('AUTH_ROLES_CLAIM', 'roles'),
+      maxLifetimeSeconds: readPositiveInteger('AUTH_MAX_TOKEN_LIFETIME_SECONDS', DEFAULT_MAX_TOKEN_LIFETIME_SECONDS),
     },
     allowAnonymousRead: readBoolean('AUTH_ALLOW_ANONYMOUS_READ', false),
   };

@@ -1,8 +1,10 @@
 /**
  * Bearer tokens: JWTs verified with `jose` against one key source — an HS256
  * secret (development), or the RS256/ES256 public keys of a JWKS file or URL
- * (production) — checking signature, expiry, issuer and audience. A refused
- * token throws UNAUTHENTICATED with `extensions.reason` saying why.
+ * (production) — checking signature, expiry, issuer and audience, then the
+ * claims `jose` leaves loose: `sub` a non-empty string, `iat` not in the
+ * future, a lifetime no longer than the maximum. A refused token throws
+ * UNAUTHENTICATED with `extensions.reason` saying why.
  */
 import fs from 'node:fs';
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
@@ -20,6 +22,12 @@ export const TokenProblem = {
   WRONG_ISSUER: 'WRONG_ISSUER',
   WRONG_AUDIENCE: 'WRONG_AUDIENCE',
   MISSING_CLAIM: 'MISSING_CLAIM',
+  /** `sub` is not a non-empty string (e.g. "" or 42). */
+  INVALID_SUBJECT: 'INVALID_SUBJECT',
+  /** `iat` is later than now (beyond the clock tolerance). */
+  ISSUED_IN_FUTURE: 'TOKEN_ISSUED_IN_FUTURE',
+  /** `exp - iat` (or `exp - now` without `iat`) exceeds the maximum lifetime. */
+  LIFETIME_TOO_LONG: 'TOKEN_LIFETIME_TOO_LONG',
   ALGORITHM_NOT_ALLOWED: 'ALGORITHM_NOT_ALLOWED',
   UNKNOWN_KEY: 'UNKNOWN_KEY',
   KEYS_UNAVAILABLE: 'KEYS_UNAVAILABLE',
@@ -41,8 +49,10 @@ export interface TokenVerifierOptions {
   audience: string;
   /** Claim holding the roles; a dotted path (`realm_access.roles`) is followed when no claim has that exact name. Default `roles`. */
   rolesClaim?: string;
-  /** Seconds of clock difference tolerated on `exp`/`nbf`. Default 5. */
+  /** Seconds of clock difference tolerated on `exp`/`nbf`/`iat`. Default 5. */
   clockToleranceSeconds?: number;
+  /** Longest lifetime accepted, `exp - iat` (or `exp - now` when `iat` is absent), in seconds. Default 24 hours. */
+  maxLifetimeSeconds?: number;
   /** Accepted signature algorithms for JWKS keys. Default RS256 and ES256. */
   algorithms?: string[];
 }
@@ -60,6 +70,9 @@ export interface TokenVerifier {
   /** Verifies the token of an `Authorization: Bearer …` header. */
   verifyAuthorization(header: string | undefined): Promise<VerifiedToken>;
 }
+
+/** Default longest token lifetime (AUTH_MAX_TOKEN_LIFETIME_SECONDS): a working day with margin; `npm start` prints 12-hour tokens. */
+export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 24 * 3600;
 
 /** HS256 needs a secret at least as long as its output (RFC 7518 §3.2). */
 export const MIN_SECRET_LENGTH = 32;
@@ -138,14 +151,35 @@ function refusal(error: unknown): GraphQLError {
   throw error;
 }
 
+/**
+ * What `jose` does not check: a subject that names someone, an issue time
+ * that is not ahead of us (a token minted with a skewed or stolen clock), and
+ * a bounded lifetime (a token valid until 2999 is a password that never
+ * changes). `jose` has already checked `exp` and `nbf` and that `iat`, when
+ * present, is a number.
+ */
+function claimProblem(payload: JWTPayload, nowSeconds: number, toleranceSeconds: number, maxLifetimeSeconds: number): GraphQLError | undefined {
+  if (typeof payload.sub !== 'string' || payload.sub.trim() === '') return unauthenticated(TokenProblem.INVALID_SUBJECT, 'The token\'s "sub" claim must be a non-empty string');
+  const exp = Number(payload.exp);
+  if (payload.iat !== undefined) {
+    if (payload.iat > nowSeconds + toleranceSeconds) return unauthenticated(TokenProblem.ISSUED_IN_FUTURE, 'The token\'s "iat" claim lies in the future');
+    if (exp - payload.iat > maxLifetimeSeconds) return unauthenticated(TokenProblem.LIFETIME_TOO_LONG, `The token lives longer than the ${maxLifetimeSeconds} s this graph accepts ("exp" - "iat")`);
+  } else if (exp - nowSeconds > maxLifetimeSeconds) {
+    return unauthenticated(TokenProblem.LIFETIME_TOO_LONG, `The token expires more than ${maxLifetimeSeconds} s from now, longer than this graph accepts`);
+  }
+  return undefined;
+}
+
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
   const getKey = keyResolver(options.keys);
   const rolesClaim = options.rolesClaim ?? 'roles';
+  const clockTolerance = options.clockToleranceSeconds ?? 5;
+  const maxLifetimeSeconds = options.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
   const verifyOptions = {
     issuer: options.issuer,
     audience: options.audience,
     algorithms: options.keys.kind === 'secret' ? ['HS256'] : (options.algorithms ?? ['RS256', 'ES256']),
-    clockTolerance: options.clockToleranceSeconds ?? 5,
+    clockTolerance,
     // A token without an expiry would be valid forever; one without a subject cannot be audited.
     requiredClaims: ['exp', 'sub'],
   };
@@ -157,6 +191,8 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     } catch (error) {
       throw refusal(error);
     }
+    const problem = claimProblem(payload, Math.floor(Date.now() / 1000), clockTolerance, maxLifetimeSeconds);
+    if (problem) throw problem;
     const { roles, rejected } = parseRoles(readClaim(payload, rolesClaim));
     if (roles.length === 0) {
       // Authenticated, but allowed nothing: FORBIDDEN rather than UNAUTHENTICATED.
@@ -165,7 +201,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
         reason: TokenProblem.NO_ROLES,
       });
     }
-    return { identity: identityOf(String(payload.sub), roles), rejectedRoles: rejected, expiresAt: new Date(Number(payload.exp) * 1000) };
+    return { identity: identityOf(payload.sub as string, roles), rejectedRoles: rejected, expiresAt: new Date(Number(payload.exp) * 1000) };
   }
 
   return {
