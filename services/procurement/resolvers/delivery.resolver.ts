@@ -7,17 +7,17 @@ import { parseId } from '../workflow/guards';
 
 @Resolver(() => Delivery)
 export class DeliveryResolver {
-  @Mutation(() => Delivery, { description: "Schedules a shipment of part of the acting member's allocation on a line of a placed order." })
+  @Mutation(() => Delivery, { nullable: true, description: "Schedules a shipment of part of the acting member's allocation on a line of a placed order." })
   async scheduleDelivery(@Args(() => ScheduleDeliveryArgs) { country, lineId, quantity, plannedDate }: ScheduleDeliveryArgs, @Ctx() ctx: ProcurementContext): Promise<Delivery> {
     return write(ctx, () => scheduleDelivery(ctx, country, parseId(lineId, 'lineId'), quantity, plannedDate));
   }
 
-  @Mutation(() => Delivery, { description: 'Marks a shipment IN_TRANSIT (or back to SCHEDULED).' })
+  @Mutation(() => Delivery, { nullable: true, description: 'Marks a shipment IN_TRANSIT (or back to SCHEDULED).' })
   async updateDeliveryStatus(@Args(() => UpdateDeliveryStatusArgs) { country, deliveryId, status }: UpdateDeliveryStatusArgs, @Ctx() ctx: ProcurementContext): Promise<Delivery> {
     return write(ctx, () => updateDeliveryStatus(ctx, country, parseId(deliveryId, 'deliveryId'), status));
   }
 
-  @Mutation(() => Delivery, { description: 'Records that a shipment arrived; a smaller quantity leaves the rest scheduled.' })
+  @Mutation(() => Delivery, { nullable: true, description: 'Records that a shipment arrived; a smaller quantity leaves the rest scheduled.' })
   async recordDelivery(@Args(() => RecordDeliveryArgs) { country, deliveryId, deliveredOn, quantity }: RecordDeliveryArgs, @Ctx() ctx: ProcurementContext): Promise<Delivery> {
     return write(ctx, () => recordDelivery(ctx, country, parseId(deliveryId, 'deliveryId'), deliveredOn, quantity));
   }

@@ -38,12 +38,12 @@ export class MemberResolver {
     return ctx.loaders.member.load(code);
   }
 
-  @Mutation(() => Member, { description: 'Admits a member: a new country, or one that was invited. Refused for an existing member.' })
+  @Mutation(() => Member, { nullable: true, description: 'Admits a member: a new country, or one that was invited. Refused for an existing member.' })
   async admitMember(@Args(() => MemberDetailsArgs) details: MemberDetailsArgs, @Ctx() ctx: ProcurementContext): Promise<Member> {
     return write(ctx, () => admitMember(ctx, details));
   }
 
-  @Mutation(() => Member, { description: 'Invites a country: it is listed, and takes part in orders once admitted.' })
+  @Mutation(() => Member, { nullable: true, description: 'Invites a country: it is listed, and takes part in orders once admitted.' })
   async inviteMember(@Args(() => MemberDetailsArgs) details: MemberDetailsArgs, @Ctx() ctx: ProcurementContext): Promise<Member> {
     return write(ctx, () => inviteMember(ctx, details));
   }

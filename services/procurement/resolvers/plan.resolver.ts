@@ -35,19 +35,19 @@ export class ImplementationPlanResolver {
     return ctx.loaders.plan.load(parseId(id, 'id'));
   }
 
-  @Mutation(() => ImplementationPlan, { description: 'Drafts version 1 of a plan for joint orders the acting member takes part in.' })
+  @Mutation(() => ImplementationPlan, { nullable: true, description: 'Drafts version 1 of a plan for joint orders the acting member takes part in.' })
   async createImplementationPlan(@Args(() => CreateImplementationPlanArgs) { country, input }: CreateImplementationPlanArgs, @Ctx() ctx: ProcurementContext): Promise<ImplementationPlan> {
     const orderIds = input.orderIds.map((id) => parseId(id, 'orderIds'));
     return write(ctx, () => createImplementationPlan(ctx, country, { title: input.title, summary: input.summary, orderIds }));
   }
 
-  @Mutation(() => ImplementationPlan, { description: 'A new version of the plan (text, and optionally the orders covered); earlier approvals no longer count.' })
+  @Mutation(() => ImplementationPlan, { nullable: true, description: 'A new version of the plan (text, and optionally the orders covered); earlier approvals no longer count.' })
   async reviseImplementationPlan(@Args(() => RevisePlanArgs) { country, planId, summary, orderIds }: RevisePlanArgs, @Ctx() ctx: ProcurementContext): Promise<ImplementationPlan> {
     const ids = orderIds?.map((id) => parseId(id, 'orderIds')) ?? null;
     return write(ctx, () => reviseImplementationPlan(ctx, country, parseId(planId, 'planId'), summary, ids));
   }
 
-  @Mutation(() => PlanApproval, { description: "Records the acting ministry's decision on the plan's current version." })
+  @Mutation(() => PlanApproval, { nullable: true, description: "Records the acting ministry's decision on the plan's current version." })
   async recordPlanDecision(@Args(() => RecordPlanDecisionArgs) args: RecordPlanDecisionArgs, @Ctx() ctx: ProcurementContext): Promise<PlanApproval> {
     const { country, planId, ...decision } = args;
     return write(ctx, () => recordPlanDecision(ctx, country, parseId(planId, 'planId'), decision));
