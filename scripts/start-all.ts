@@ -8,17 +8,21 @@
  *   2. once each answers /health, the gateway;
  *   3. the URLs to open, and a development token for each role (procurement,
  *      analyst, each member's ministry) to send as `Authorization: Bearer …`.
+ * With `--mysql <admin URL>` (or START_MYSQL_URL) the services run on
+ * MySQL/MariaDB instead, one database and one user each (scripts/mysqlFederation.ts).
  * Ctrl-C (SIGINT) or SIGTERM stops every process cleanly. A service that dies
  * is reported; the gateway goes on serving the others (and the dead one's
  * part as unavailable). If the gateway dies, everything stops.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { readEnv } from '../lib/config/env';
+import { readArg, readEnv } from '../lib/config/env';
+import { redact } from '../lib/db/databaseUrl';
 import { isProduction, readAuthConfig } from '../lib/security/config';
 import { mintDevelopmentTokens } from '../lib/security/tokens';
 import { DEFAULT_CONFIG_FILE, FederationConfig, loadFederationConfig, SubgraphConfig } from '../gateway/config';
 import { Child, ChildSpec } from './childProcesses';
+import { CREDENTIALS_FILE, provisionFederationDatabases } from './mysqlFederation';
 
 const DIST = path.resolve(__dirname, '..');
 
@@ -39,27 +43,54 @@ function scriptFor(subgraph: SubgraphConfig): string {
   return script;
 }
 
-/** One process per unsharded subgraph and per member of a sharded one. */
-export function serviceSpecs(config: FederationConfig, dataDir: string): ChildSpec[] {
+/**
+ * One process per unsharded subgraph and per member of a sharded one, each on
+ * the URL `databaseUrls` gives for its name (subgraph name or member code),
+ * else on its own SQLite file in `dataDir`.
+ */
+export function serviceSpecs(config: FederationConfig, dataDir: string, databaseUrls: Record<string, string> = {}): ChildSpec[] {
   const specs: ChildSpec[] = [];
   for (const subgraph of config.subgraphs) {
     const script = scriptFor(subgraph);
     if (subgraph.sharded) {
       for (const [code, { url }] of Object.entries(subgraph.sharded.members)) {
         const { host, port, healthUrl } = address(url);
-        const databaseUrl = `sqlite:${path.join(dataDir, `${subgraph.name}-${code.toLowerCase()}.sqlite`)}`;
+        const databaseUrl = databaseUrls[code] ?? `sqlite:${path.join(dataDir, `${subgraph.name}-${code.toLowerCase()}.sqlite`)}`;
         specs.push({ name: code, script, args: ['--member', code], env: { PORT: port, HOST: host, DATABASE_URL: databaseUrl }, healthUrl });
       }
     } else {
       const { host, port, healthUrl } = address(subgraph.url!);
-      const databaseUrl = `sqlite:${path.join(dataDir, `${subgraph.name}.sqlite`)}`;
+      const databaseUrl = databaseUrls[subgraph.name] ?? `sqlite:${path.join(dataDir, `${subgraph.name}.sqlite`)}`;
       specs.push({ name: subgraph.name, script, env: { PORT: port, HOST: host, DATABASE_URL: databaseUrl }, healthUrl });
     }
   }
   return specs;
 }
 
+const USAGE = `Usage: npm start [-- --mysql <admin URL>] [--mysql-prefix <prefix>]
+
+Starts the whole federation of the federation config (GATEWAY_CONFIG, default
+config/federation.json): every subgraph and member in its own process, then the gateway.
+
+  (default)              each service on its own SQLite file in DATA_DIR (default data/)
+  --mysql <admin URL>    on MySQL/MariaDB instead (or START_MYSQL_URL), e.g. mysql://root@127.0.0.1:3306:
+                         creates one database and one user per member (jpg_country_xk / xk_ministry, ...)
+                         and one for procurement (jpg_procurement / procurement), each user granted its own
+                         database only; passwords are generated once and kept in DATA_DIR/${CREDENTIALS_FILE}.
+                         The services get only their own user's URL.
+  --mysql-prefix <p>     put <p> before every database and user name (or START_MYSQL_PREFIX)
+  --help                 this text`;
+
 async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(USAGE);
+    return;
+  }
+  const mysqlAdminUrl = readArg(argv, 'mysql') ?? readEnv('START_MYSQL_URL');
+  const mysqlPrefix = readArg(argv, 'mysql-prefix') ?? readEnv('START_MYSQL_PREFIX');
+  // The administrator's URL is for provisioning here only: no child inherits it.
+  delete process.env.START_MYSQL_URL;
   const configFile = path.resolve(readEnv('GATEWAY_CONFIG', DEFAULT_CONFIG_FILE)!);
   const config = loadFederationConfig(configFile);
   const dataDir = path.resolve(readEnv('DATA_DIR', 'data')!);
@@ -85,9 +116,17 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stopAll(0));
   process.on('exit', () => children.forEach((c) => c.killNow()));
 
-  console.log(`Starting the federation from ${path.relative(process.cwd(), configFile) || configFile}; databases in ${path.relative(process.cwd(), dataDir) || dataDir}/`);
   try {
-    for (const spec of serviceSpecs(config, dataDir)) children.push(new Child(spec, onUnexpectedExit));
+    let databaseUrls: Record<string, string> = {};
+    if (mysqlAdminUrl) {
+      databaseUrls = await provisionFederationDatabases(mysqlAdminUrl, config, { prefix: mysqlPrefix, dataDir });
+      console.log(`Starting the federation from ${path.relative(process.cwd(), configFile) || configFile} on MySQL/MariaDB, one database and user each:`);
+      for (const [name, url] of Object.entries(databaseUrls)) console.log(`  ${name.padEnd(12)} ${redact(url)}`);
+      console.log(`  (passwords in ${path.join(dataDir, CREDENTIALS_FILE)})`);
+    } else {
+      console.log(`Starting the federation from ${path.relative(process.cwd(), configFile) || configFile}; databases in ${path.relative(process.cwd(), dataDir) || dataDir}/`);
+    }
+    for (const spec of serviceSpecs(config, dataDir, databaseUrls)) children.push(new Child(spec, onUnexpectedExit));
     await Promise.all(children.map((c) => c.waitUntilHealthy()));
 
     const gatewayOrigin = `http://${config.gateway.host}:${config.gateway.port}`;

@@ -24,6 +24,20 @@ it('starts procurement and every member of config/federation.json on their confi
   expect(specs[1].script).toMatch(/services[/\\]country[/\\]index\.js$/);
 });
 
+it('runs a service on the database URL given for its name (npm start --mysql), the others on SQLite', () => {
+  const specs = serviceSpecs(loadFederationConfig(path.join(ROOT, 'config', 'federation.json')), '/data', {
+    procurement: 'mysql://procurement:p@127.0.0.1:3306/jpg_procurement',
+    AL: 'mysql://al_ministry:a@127.0.0.1:3306/jpg_country_al',
+  });
+  expect(Object.fromEntries(specs.map((s) => [s.name, s.env.DATABASE_URL]))).toEqual({
+    procurement: 'mysql://procurement:p@127.0.0.1:3306/jpg_procurement',
+    XK: 'sqlite:/data/country-xk.sqlite',
+    AL: 'mysql://al_ministry:a@127.0.0.1:3306/jpg_country_al',
+    HR: 'sqlite:/data/country-hr.sqlite',
+    BG: 'sqlite:/data/country-bg.sqlite',
+  });
+});
+
 describe('the development tokens npm start prints', () => {
   it('gives one token per role that the gateway verifier accepts with exactly that role', async () => {
     const lines = await developmentTokenLines('http://127.0.0.1:4000', ['XK', 'AL']);

@@ -12,6 +12,8 @@ export const ENVIRONMENT = {
   LOG_LEVEL: 'Gateway: pino log level (trace, debug, info, warn, error). Default info.',
   LOG_FORMAT: 'Gateway: "json" (one JSON object per line, the default) or "text" (one readable line per entry; npm start uses it).',
   DATA_DIR: 'npm start and start:country: folder for the embedded SQLite files. Default data/.',
+  START_MYSQL_URL: 'npm start: administrator URL of a MySQL/MariaDB server (same as --mysql), e.g. mysql://root@127.0.0.1:3306. Set: the federation runs there, one database and one user per member and for procurement, created if missing; only npm start sees it, each service gets its own user\'s URL. Default unset: embedded SQLite.',
+  START_MYSQL_PREFIX: 'npm start with START_MYSQL_URL: prefix put before every database and user name (lower-case letters, digits, _), e.g. for throwaway ones. Default none (jpg_country_xk, xk_ministry, ...).',
   TEST_DATABASE_URL: 'Tests: MySQL/MariaDB server to create throwaway databases on, e.g. mysql://root@127.0.0.1:3306. Unset: embedded SQLite.',
   WEB_DIST_DIR: 'Gateway: folder of the built web apps (playground/, dashboard/) it serves. Default web/dist (built by npm run build:web).',
   WEB_DEV_GATEWAY_URL: 'Web apps in development (vite --config web/vite.config.mts --mode <app>): the gateway /graphql is proxied to. Default http://127.0.0.1:4000.',
