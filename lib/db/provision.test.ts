@@ -7,11 +7,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import mysql from 'mysql2/promise';
 import { describeWith, MARIADB } from '../../test/testkit/systemParts';
-import { testBackend } from '../../test/testkit/database';
+import { connectMysql, dropDatabaseAccounts, testBackend } from '../../test/testkit/database';
 import { memberAccount, provisionDatabase, provisionMemberDatabase, subgraphAccount } from './provision';
-import { parseDatabaseUrl } from './databaseUrl';
 
 describe('database and user names', () => {
   it('follow docker-compose.yml, with an optional prefix', () => {
@@ -27,11 +25,6 @@ describe('database and user names', () => {
   });
 });
 
-async function connect(url: string) {
-  const t = parseDatabaseUrl(url);
-  if (t.kind !== 'mysql') throw new Error('mysql expected');
-  return mysql.createConnection({ host: t.host, port: t.port, user: t.user, password: t.password, database: t.database || undefined });
-}
 
 describeWith(MARIADB, 'provisionMemberDatabase on MariaDB', () => {
   const adminUrl = testBackend().kind === 'mysql' ? (testBackend() as { serverUrl: string }).serverUrl : '';
@@ -41,12 +34,7 @@ describeWith(MARIADB, 'provisionMemberDatabase on MariaDB', () => {
   const accounts = [memberAccount('XK', prefix), memberAccount('AL', prefix)];
 
   afterAll(async () => {
-    const admin = await connect(adminUrl);
-    for (const { database, user } of accounts) {
-      await admin.query(`DROP DATABASE IF EXISTS \`${database}\``);
-      await admin.query('DROP USER IF EXISTS ?@?', [user, '%']);
-    }
-    await admin.end();
+    await dropDatabaseAccounts(adminUrl, accounts);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -56,17 +44,17 @@ describeWith(MARIADB, 'provisionMemberDatabase on MariaDB', () => {
     expect(new URL(xkUrl).username).toBe(`${prefix}xk_ministry`);
     expect(new URL(xkUrl).pathname).toBe(`/${prefix}jpg_country_xk`);
 
-    const al = await connect(alUrl);
+    const al = await connectMysql(alUrl);
     await al.query('CREATE TABLE secret (id INT PRIMARY KEY)');
     await al.query('INSERT INTO secret VALUES (1)');
     await al.end();
 
-    const xk = await connect(xkUrl);
+    const xk = await connectMysql(xkUrl);
     await xk.query('CREATE TABLE mine (id INT PRIMARY KEY)');
     await expect(xk.query(`SELECT * FROM \`${prefix}jpg_country_al\`.secret`)).rejects.toMatchObject({ code: 'ER_TABLEACCESS_DENIED_ERROR' });
     await expect(xk.query(`USE \`${prefix}jpg_country_al\``)).rejects.toMatchObject({ code: 'ER_DBACCESS_DENIED_ERROR' });
     await xk.end();
-    await expect(connect(xkUrl.replace(`/${prefix}jpg_country_xk`, `/${prefix}jpg_country_al`))).rejects.toMatchObject({ code: 'ER_DBACCESS_DENIED_ERROR' });
+    await expect(connectMysql(xkUrl.replace(`/${prefix}jpg_country_xk`, `/${prefix}jpg_country_al`))).rejects.toMatchObject({ code: 'ER_DBACCESS_DENIED_ERROR' });
   });
 
   it('keeps the generated passwords in the credentials file only, readable by its owner alone', () => {
@@ -78,14 +66,14 @@ describeWith(MARIADB, 'provisionMemberDatabase on MariaDB', () => {
 
   it('run again: keeps the data, sets the known password again and takes back any other grant', async () => {
     const first = await provisionMemberDatabase(adminUrl, 'XK', { prefix, credentialsFile });
-    const admin = await connect(adminUrl);
+    const admin = await connectMysql(adminUrl);
     await admin.query('ALTER USER ?@? IDENTIFIED BY ?', [`${prefix}xk_ministry`, '%', 'changed-by-someone']);
     await admin.query(`GRANT SELECT ON \`${prefix}jpg_country_al\`.* TO ?@?`, [`${prefix}xk_ministry`, '%']);
     await admin.end();
 
     const second = await provisionMemberDatabase(adminUrl, 'XK', { prefix, credentialsFile });
     expect(second).toBe(first);
-    const xk = await connect(second);
+    const xk = await connectMysql(second);
     const [rows] = await xk.query('SHOW TABLES');
     expect((rows as Record<string, string>[]).map((r) => Object.values(r)[0])).toEqual(['mine']);
     await expect(xk.query(`SELECT * FROM \`${prefix}jpg_country_al\`.secret`)).rejects.toMatchObject({ code: 'ER_TABLEACCESS_DENIED_ERROR' });
@@ -93,7 +81,7 @@ describeWith(MARIADB, 'provisionMemberDatabase on MariaDB', () => {
   });
 
   it('grants exactly its own database: `_` in the name is not a wildcard', async () => {
-    const admin = await connect(adminUrl);
+    const admin = await connectMysql(adminUrl);
     const [grants] = await admin.query('SHOW GRANTS FOR ?@?', [`${prefix}xk_ministry`, '%']);
     await admin.end();
     const lines = (grants as Record<string, string>[]).map((g) => Object.values(g)[0]);
@@ -106,7 +94,7 @@ describeWith(MARIADB, 'provisionMemberDatabase on MariaDB', () => {
     expect(decodeURIComponent(new URL(url).password)).toBe('given-password-1');
     const saved = JSON.parse(fs.readFileSync(credentialsFile, 'utf8')) as Record<string, string>;
     expect(saved[account.user]).not.toBe('given-password-1');
-    await (await connect(url)).end();
+    await (await connectMysql(url)).end();
   });
 
   it('refuses an administrator URL that is not MySQL', async () => {

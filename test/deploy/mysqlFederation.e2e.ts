@@ -12,21 +12,14 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import mysql from 'mysql2/promise';
-import { parseDatabaseUrl } from '../../lib/db/databaseUrl';
 import { memberAccount, subgraphAccount } from '../../lib/db/provision';
 import { freePort } from '../../gateway/test/fixtures/fixtureMember';
-import { testBackend } from '../testkit/database';
+import { connectMysql, dropDatabaseAccounts, testBackend } from '../testkit/database';
 import { describeWith, MARIADB } from '../testkit/systemParts';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const MEMBERS = ['XK', 'AL', 'HR', 'BG'];
 
-async function connect(url: string) {
-  const t = parseDatabaseUrl(url);
-  if (t.kind !== 'mysql') throw new Error('mysql expected');
-  return mysql.createConnection({ host: t.host, port: t.port, user: t.user, password: t.password, database: t.database || undefined });
-}
 
 /** The federation config with every service on a free port of 127.0.0.1 (SDL paths made absolute). */
 async function configWithFreePorts(file: string): Promise<{ ports: number[] }> {
@@ -115,12 +108,7 @@ describeWith(MARIADB, 'npm start -- --mysql: the federation on MariaDB, one data
       }
       await exited;
     }
-    const admin = await connect(adminUrl);
-    for (const { database, user } of accounts) {
-      await admin.query(`DROP DATABASE IF EXISTS \`${database}\``);
-      await admin.query('DROP USER IF EXISTS ?@?', [user, '%']);
-    }
-    await admin.end();
+    await dropDatabaseAccounts(adminUrl, accounts);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }, 60_000);
 
@@ -162,10 +150,11 @@ describeWith(MARIADB, 'npm start -- --mysql: the federation on MariaDB, one data
 
   it("lets each ministry's user read its own database and refuses it every other's", async () => {
     const credentials = JSON.parse(fs.readFileSync(path.join(dataDir, 'mysql-credentials.json'), 'utf8')) as Record<string, string>;
-    const server = parseDatabaseUrl(`${adminUrl}/x`) as { host: string; port: number };
     for (const code of MEMBERS) {
       const own = memberAccount(code, prefix);
-      const conn = await mysql.createConnection({ host: server.host, port: server.port, user: own.user, password: credentials[own.user], database: own.database });
+      const url = new URL(adminUrl);
+      [url.username, url.password, url.pathname] = [own.user, encodeURIComponent(credentials[own.user]), `/${own.database}`];
+      const conn = await connectMysql(url.toString());
       const [rows] = await conn.query('SELECT COUNT(*) AS n FROM holding');
       expect([code, Number((rows as { n: number }[])[0].n) > 0]).toEqual([code, true]);
       for (const other of accounts.filter((a) => a.user !== own.user)) {

@@ -77,3 +77,23 @@ export async function assertBackendReachable(): Promise<void> {
     throw new Error(`TEST_DATABASE_URL=${backend.serverUrl} is set but the server does not answer: ${(error as Error).message}`);
   }
 }
+
+/** A plain mysql2 connection with the user, password and database of a mysql:// URL. */
+export async function connectMysql(url: string): Promise<mysql.Connection> {
+  const t = parseDatabaseUrl(url);
+  if (t.kind !== 'mysql') throw new Error(`${url.split(':')[0]}: a mysql:// URL is expected`);
+  return mysql.createConnection({ host: t.host, port: t.port, user: t.user, password: t.password, database: t.database || undefined });
+}
+
+/** Drops throwaway databases and their users (accounts of lib/db/provision.ts, host `%`). */
+export async function dropDatabaseAccounts(serverUrl: string, accounts: readonly { database: string; user: string }[]): Promise<void> {
+  const admin = await connectMysql(serverUrl);
+  try {
+    for (const { database, user } of accounts) {
+      await admin.query(`DROP DATABASE IF EXISTS \`${database}\``);
+      await admin.query('DROP USER IF EXISTS ?@?', [user, '%']);
+    }
+  } finally {
+    await admin.end();
+  }
+}
