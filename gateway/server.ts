@@ -13,6 +13,10 @@
  * Security (./security/gatewaySecurity.ts) is always on: bearer tokens on
  * /graphql, query limits, the safelist when configured, and every subgraph
  * request carrying the caller's identity and the gateway's signature.
+ *
+ * Observability (../lib/observability, ./observability): every answer carries
+ * its request id (`x-request-id`, the caller's or a new one), passed on to
+ * every subgraph request; each /graphql request is logged as one JSON line.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -28,6 +32,9 @@ import { OutgoingRequestHooks, SubgraphDataSource } from './datasources/subgraph
 import { ValueRouter } from './datasources/valueRouter';
 import { mountHealthRoutes, readyReport, ReadyReport } from './http/healthRoutes';
 import { createGatewayLogger, Logger } from './logger';
+import { requestContext } from '../lib/observability/requestContext';
+import { recordGraphQLRequest, requestLog } from '../lib/observability/requestLog';
+import { requestIdHook } from './observability/requestIdHook';
 import { MemberRegistry } from './members/registry';
 import { chooseSupergraph } from './supergraph/supergraphSource';
 import { mountWebApps, MountWebAppsOptions } from './web/mountWebApps';
@@ -71,7 +78,7 @@ export async function startGateway<Context extends BaseContext = BaseContext>(op
   const logger = options.logger ?? createGatewayLogger();
   const security = gatewaySecurity(options.security ?? gatewaySecurityFromEnv(), logger);
   // Security's hooks last: the signature must cover every header the others set.
-  const hooks = [...(options.hooks ?? []), ...security.hooks];
+  const hooks = [requestIdHook, ...(options.hooks ?? []), ...security.hooks];
 
   const registries = new Map<string, MemberRegistry>();
   for (const subgraph of config.subgraphs) {
@@ -98,6 +105,7 @@ export async function startGateway<Context extends BaseContext = BaseContext>(op
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestContext());
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({
     gateway,
@@ -110,6 +118,7 @@ export async function startGateway<Context extends BaseContext = BaseContext>(op
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Apollo's landing page loads from a CDN; ministry networks are offline. The playground is ours.
       ApolloServerPluginLandingPageDisabled(),
+      recordGraphQLRequest<Context>(),
       ...(security.plugins as ApolloServerPlugin<Context>[]),
       ...(options.plugins ?? []),
     ],
@@ -133,6 +142,7 @@ export async function startGateway<Context extends BaseContext = BaseContext>(op
   mountHealthRoutes(app, status);
   app.use(
     '/graphql',
+    requestLog(logger),
     ...security.httpMiddleware,
     ...(options.before ?? []),
     expressMiddleware(apollo, {

@@ -116,6 +116,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stopAll(0));
   process.on('exit', () => children.forEach((c) => c.killNow()));
 
+  // Every service's log as readable lines on this console (unless LOG_FORMAT says otherwise); children inherit it.
+  process.env.LOG_FORMAT ??= 'text';
   try {
     let databaseUrls: Record<string, string> = {};
     if (mysqlAdminUrl) {

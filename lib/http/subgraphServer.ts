@@ -16,6 +16,9 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { formatError } from '../graphql/formatError';
+import { createLogger, Logger } from '../observability/logger';
+import { requestContext } from '../observability/requestContext';
+import { recordGraphQLRequest, requestLog } from '../observability/requestLog';
 import { readSigningConfig } from '../security/config';
 import { identityFromVerifiedRequest } from '../security/identityHeaders';
 import { captureRawBody, GatewaySignatureOptions, requireGatewaySignature } from '../security/requestSignature';
@@ -39,6 +42,8 @@ export interface SubgraphServerOptions<Context extends BaseContext> {
   plugins?: ApolloServerPlugin<Context>[];
   /** Extra fields for GET /health. */
   health?: () => Record<string, unknown>;
+  /** Where the request lines go. Default: JSON lines on stdout, named after the service. */
+  logger?: Logger;
 }
 
 export interface RunningServer {
@@ -51,6 +56,7 @@ export interface RunningServer {
 export async function startSubgraphServer<Context extends BaseContext>(
   options: SubgraphServerOptions<Context>,
 ): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger({ name: options.name });
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({
@@ -61,16 +67,18 @@ export async function startSubgraphServer<Context extends BaseContext>(
     // Apollo's own handlers would race that stop and hang it (seen with MySQL connections open).
     stopOnTerminationSignals: false,
     // No Apollo Studio here: inline traces would only add work to every gateway fetch.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), ...(options.plugins ?? [])],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), recordGraphQLRequest<Context>(), ...(options.plugins ?? [])],
   });
   await apollo.start();
 
   app.disable('x-powered-by');
+  app.use(requestContext());
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: options.name, ...(options.health?.() ?? {}) });
   });
   app.use(
     '/graphql',
+    requestLog(logger),
     // The signature covers the exact bytes received: keep them.
     express.json({ limit: '5mb', verify: captureRawBody }),
     requireGatewaySignature(options.gatewaySignature ?? readSigningConfig()),

@@ -1,10 +1,13 @@
 /**
  * Refusals sent before a request reaches GraphQL (authentication, signature,
  * body limits) use the same JSON shape as a GraphQL error response, so a
- * client reads `errors[0].extensions.code` whichever layer refused it.
+ * client reads `errors[0].extensions.code` whichever layer refused it (and,
+ * inside a service's request, its `extensions.requestId`, as GraphQL answers
+ * with errors carry it).
  */
 import type { Response } from 'express';
 import type { ErrorExtensions } from '../errors';
+import { currentRequest } from '../observability/requestContext';
 
 export function sendGraphQLHttpError(
   res: Response,
@@ -13,5 +16,7 @@ export function sendGraphQLHttpError(
   extensions: ErrorExtensions,
   headers: Record<string, string> = {},
 ): void {
-  res.status(status).set(headers).type('application/json').send(JSON.stringify({ errors: [{ message, extensions }] }));
+  const requestId = currentRequest()?.requestId;
+  const body = { errors: [{ message, extensions }], ...(requestId ? { extensions: { requestId } } : {}) };
+  res.status(status).set(headers).type('application/json').send(JSON.stringify(body));
 }

@@ -7,19 +7,22 @@
  */
 import 'reflect-metadata';
 import { redact } from '../../lib/db/databaseUrl';
+import { createLogger } from '../../lib/observability/logger';
 import { readCountryConfig } from './config';
 import { startCountryService } from './service';
 
 async function main(): Promise<void> {
   const config = readCountryConfig(process.argv.slice(2));
+  const logger = createLogger({ name: `country-${config.member}` });
   const service = await startCountryService({
+    logger,
     member: config.member,
     databaseUrl: config.databaseUrl,
     port: config.port,
     host: config.host,
     seed: config.seed,
   });
-  console.log(`country subgraph of ${service.member} on ${service.url} (database ${redact(config.databaseUrl)}; demo records: ${service.seeded})`);
+  logger.info(`country subgraph of ${service.member} on ${service.url} (database ${redact(config.databaseUrl)}; demo records: ${service.seeded})`);
 
   let stopping = false;
   const stop = (signal: string) => {

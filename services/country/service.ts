@@ -6,6 +6,7 @@
 import type { RequestHandler } from 'express';
 import type { DataSource } from 'typeorm';
 import { StatementCounter } from '../../lib/db/statementCounter';
+import type { Logger } from '../../lib/observability/logger';
 import { serveWithDatabase } from '../../lib/http/serveWithDatabase';
 import { startSubgraphServer } from '../../lib/http/subgraphServer';
 import { contextFactory } from './context';
@@ -30,6 +31,8 @@ export interface CountryServiceOptions {
   seed?: boolean | 'reset';
   /** Express middleware run before GraphQL, e.g. request-signature checks. */
   before?: RequestHandler[];
+  /** Where its log lines go. Default: JSON lines on stdout, named country-<member>. */
+  logger?: Logger;
 }
 
 export interface CountryService {
@@ -60,6 +63,7 @@ export async function startCountryService(options: CountryServiceOptions): Promi
       port: options.port ?? 0,
       host: options.host,
       before: options.before,
+      logger: options.logger,
       health: () => ({ member }),
     });
   });

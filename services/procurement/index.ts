@@ -10,17 +10,20 @@
 import 'reflect-metadata';
 import { describeTarget, parseDatabaseUrl } from '../../lib/db/databaseUrl';
 import { readEnv, readPort } from '../../lib/config/env';
+import { createLogger } from '../../lib/observability/logger';
 import { startProcurementService } from './service';
 
 async function main(): Promise<void> {
   const databaseUrl = readEnv('DATABASE_URL', 'sqlite:data/procurement.sqlite') as string;
+  const logger = createLogger({ name: 'procurement' });
   const service = await startProcurementService({
+    logger,
     databaseUrl,
     port: readPort('PORT', 4001),
     host: readEnv('HOST', '127.0.0.1'),
     seed: !process.argv.includes('--no-seed'),
   });
-  console.log(`procurement subgraph on ${service.url} (${describeTarget(parseDatabaseUrl(databaseUrl))})`);
+  logger.info(`procurement subgraph on ${service.url} (${describeTarget(parseDatabaseUrl(databaseUrl))})`);
 
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

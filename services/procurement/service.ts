@@ -7,6 +7,7 @@ import type { RequestHandler } from 'express';
 import type { DataSource } from 'typeorm';
 import { openDatabase } from '../../lib/db/dataSource';
 import { StatementCounter } from '../../lib/db/statementCounter';
+import type { Logger } from '../../lib/observability/logger';
 import { serveWithDatabase } from '../../lib/http/serveWithDatabase';
 import { startSubgraphServer } from '../../lib/http/subgraphServer';
 import { clockFrom } from './clock';
@@ -28,6 +29,8 @@ export interface ProcurementServiceOptions {
   now?: () => Date;
   /** Express middleware run before GraphQL, e.g. request-signature checks. */
   before?: RequestHandler[];
+  /** Where its log lines go. Default: JSON lines on stdout, named procurement. */
+  logger?: Logger;
 }
 
 export interface ProcurementService {
@@ -53,6 +56,7 @@ export async function startProcurementService(options: ProcurementServiceOptions
       port: options.port ?? 0,
       host: options.host,
       before: options.before,
+      logger: options.logger,
     });
   });
   return { url: server.url, port: server.port, dataSource, statements, stop: server.stop };

@@ -13,7 +13,8 @@
  *   await federation.stop();
  *
  * Every request arriving at a subgraph is counted and recorded (contract
- * checks included: reset before measuring).
+ * checks included: reset before measuring). Every service logs into memory:
+ * `federation.logsOf('XK')`, `logsOf('gateway')`, `federation.logLines()`.
  *
  * Security is on as in production, with the development secrets: the gateway
  * wants a bearer token (tokens minted here), subgraphs answer only requests
@@ -22,7 +23,7 @@
 import path from 'node:path';
 import type { RequestHandler } from 'express';
 import { parseFederationConfig, FederationConfig, FederationConfigInput } from '../../gateway/config';
-import { memoryLogger } from '../../gateway/logger';
+import { LogEntry, memoryLogger } from '../../lib/observability/logger';
 import { GatewayOptions, RunningGateway, startGateway } from '../../gateway/server';
 import { CountryService, startCountryService } from '../../services/country/service';
 import { ProcurementService, startProcurementService } from '../../services/procurement/service';
@@ -128,7 +129,11 @@ export interface Federation {
   requests(subgraph: string): RecordedRequest[];
   resetRequestCounts(): void;
   /** What the gateway logged (pino entries: level, msg, …). */
-  logs: Array<{ level: number; msg: string } & Record<string, unknown>>;
+  logs: LogEntry[];
+  /** What one service logged: "gateway", "procurement" or a member code (kept across restarts). */
+  logsOf(service: string): LogEntry[];
+  /** Every line every service wrote, as written (JSON text). */
+  logLines(): string[];
   stop(): Promise<void>;
 }
 
@@ -214,12 +219,17 @@ export async function startFederation(options: StartFederationOptions = {}): Pro
   const log = new RequestLog();
   const cleanup: Array<() => Promise<void>> = [];
   const before = (subgraph: string) => [log.middleware(subgraph), ...(options.subgraphBefore ?? [])];
+  const logs = new Map<string, ReturnType<typeof memoryLogger>>();
+  const loggerOf = (service: string, name: string) => {
+    if (!logs.has(service)) logs.set(service, memoryLogger('info', name));
+    return logs.get(service)!.logger;
+  };
 
   try {
     const startProcurement = async () => {
       const database = await createTestDatabase('procurement');
       cleanup.push(() => database.drop());
-      const start = (port: number) => startProcurementService({ databaseUrl: database.url, port, seed, now: options.now, before: before('procurement') });
+      const start = (port: number) => startProcurementService({ databaseUrl: database.url, port, seed, now: options.now, before: before('procurement'), logger: loggerOf('procurement', 'procurement') });
       const handle = new Restartable('procurement', await start(0), database.url, start);
       cleanup.push(() => handle.stop());
       return handle;
@@ -227,7 +237,7 @@ export async function startFederation(options: StartFederationOptions = {}): Pro
     const startMember = async (code: string) => {
       const database = await createTestDatabase(`country_${code}`);
       cleanup.push(() => database.drop());
-      const start = (port: number) => startCountryService({ member: code, databaseUrl: database.url, port, seed, before: before(code) });
+      const start = (port: number) => startCountryService({ member: code, databaseUrl: database.url, port, seed, before: before(code), logger: loggerOf(code, `country-${code}`) });
       const handle = new MemberHandle(code, await start(0), database.url, start);
       cleanup.push(() => handle.stop());
       return handle;
@@ -255,7 +265,7 @@ export async function startFederation(options: StartFederationOptions = {}): Pro
       ],
     };
     const config = parseFederationConfig(options.configure?.(input) ?? input, { origin: 'startFederation()', baseDir: ROOT });
-    const { logger, entries } = memoryLogger();
+    const logger = loggerOf('gateway', 'gateway');
     const gateway = await startGateway({ ...options.gateway, config, port: 0, host: '127.0.0.1', logger });
     cleanup.push(() => gateway.stop());
 
@@ -266,7 +276,9 @@ export async function startFederation(options: StartFederationOptions = {}): Pro
       config,
       members,
       procurement,
-      logs: entries,
+      logs: logs.get('gateway')!.entries,
+      logsOf: (service) => logs.get(service)?.entries ?? [],
+      logLines: () => [...logs.values()].flatMap((l) => l.lines),
       authorization: authorizationFor,
       query: async (query, variables, { as, headers } = {}) => {
         const response = await fetch(gateway.url, {
