@@ -5,14 +5,60 @@
  * on both backends: SQLite gets them inside CREATE TABLE, MySQL/MariaDB by
  * ALTER TABLE … ADD CONSTRAINT right after.
  */
-import type { QueryRunner, Table } from 'typeorm';
+import { QueryRunner, Table, TableCheck } from 'typeorm';
+
+const isMySql = (queryRunner: QueryRunner): boolean => ['mysql', 'mariadb'].includes(queryRunner.connection.driver.options.type);
 
 export async function createTableWithChecks(queryRunner: QueryRunner, table: Table): Promise<void> {
   await queryRunner.createTable(table);
   const { driver } = queryRunner.connection;
-  if (driver.options.type !== 'mysql' && driver.options.type !== 'mariadb') return;
+  if (!isMySql(queryRunner)) return;
   for (const check of table.checks) {
     if (!check.name) throw new Error(`A check of table ${table.name} needs a name: ${check.expression}`);
     await queryRunner.query(`ALTER TABLE ${driver.escape(table.name)} ADD CONSTRAINT ${driver.escape(check.name)} CHECK (${check.expression})`);
   }
+}
+
+/**
+ * Adds a named CHECK to an existing table on both backends: MySQL/MariaDB by
+ * ALTER TABLE, SQLite (which cannot alter a constraint) by TypeORM rebuilding
+ * the table with it.
+ */
+export async function addCheck(queryRunner: QueryRunner, table: string, name: string, expression: string): Promise<void> {
+  if (isMySql(queryRunner)) {
+    const { driver } = queryRunner.connection;
+    await queryRunner.query(`ALTER TABLE ${driver.escape(table)} ADD CONSTRAINT ${driver.escape(name)} CHECK (${expression})`);
+  } else {
+    await queryRunner.createCheckConstraint(table, new TableCheck({ name, expression }));
+  }
+}
+
+/** Drops a CHECK added by `addCheck`. */
+export async function dropCheck(queryRunner: QueryRunner, table: string, name: string): Promise<void> {
+  if (isMySql(queryRunner)) {
+    const { driver } = queryRunner.connection;
+    await queryRunner.query(`ALTER TABLE ${driver.escape(table)} DROP CONSTRAINT ${driver.escape(name)}`);
+  } else {
+    await queryRunner.dropCheckConstraint(table, name);
+  }
+}
+
+/**
+ * Makes a text column compare exactly (case and accents count), as SQLite
+ * always does: MariaDB's default collation would call "Brigade" and "brigade"
+ * the same key. `definition` is the column's type and nullability, e.g.
+ * "VARCHAR(120) NOT NULL". Nothing to do on SQLite. `exact: false` gives the
+ * column back the table's default collation (a migration's down).
+ */
+export async function compareExactly(queryRunner: QueryRunner, table: string, column: string, definition: string, exact = true): Promise<void> {
+  if (!isMySql(queryRunner)) return;
+  const { driver } = queryRunner.connection;
+  const [type, ...rest] = definition.split(' ');
+  const collation = exact ? ' CHARACTER SET utf8mb4 COLLATE utf8mb4_bin' : '';
+  await queryRunner.query(`ALTER TABLE ${driver.escape(table)} MODIFY ${driver.escape(column)} ${type}${collation} ${rest.join(' ')}`);
+}
+
+/** SQL concatenating its parts (text or column expressions) on the backend in use. */
+export function concatSql(queryRunner: QueryRunner, ...parts: string[]): string {
+  return isMySql(queryRunner) ? `CONCAT(${parts.join(', ')})` : parts.join(' || ');
 }

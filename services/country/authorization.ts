@@ -8,6 +8,8 @@
  * - budgets are read by the owning ministry and by `procurement` (which plans
  *   joint orders against them); another ministry or an analyst gets null
  *   with FORBIDDEN for that field, and the rest of its answer;
+ * - the audit trail likewise: it shows budgets before and after, and who in
+ *   the ministry changed what;
  * - everything else is read by any role.
  */
 import { canReadBudget, canWriteMember } from '../../lib/security/roles';
@@ -22,15 +24,17 @@ const ownMinistryWrites = (action: string): FieldRule<unknown, CountryContext> =
   country: servedMember,
 });
 
-const budgetReaders: FieldRule<unknown, CountryContext> = {
-  action: 'read the budget',
+const ownMinistryOrProcurementReads = (action: string): FieldRule<unknown, CountryContext> => ({
+  action,
   allowed: (identity, _args, context) => canReadBudget(identity, context.member),
   country: servedMember,
-};
+});
+const budgetReaders = ownMinistryOrProcurementReads('read the budget');
 
 export const COUNTRY_POLICY: FieldPolicy<CountryContext> = {
   'Mutation.recordHolding': ownMinistryWrites('record a holding'),
   'Mutation.updateHolding': ownMinistryWrites('change a holding'),
+  'Mutation.deleteHolding': ownMinistryWrites('delete a holding'),
   'Mutation.createRequirement': ownMinistryWrites('create a requirement'),
   'Mutation.updateRequirement': ownMinistryWrites('change a requirement'),
   'Mutation.setBudget': ownMinistryWrites('set the budget'),
@@ -39,4 +43,5 @@ export const COUNTRY_POLICY: FieldPolicy<CountryContext> = {
   'Query.budgets': budgetReaders,
   'Country.budget': budgetReaders,
   'Country.budgets': budgetReaders,
+  'Query.auditEntries': ownMinistryOrProcurementReads('read the audit trail'),
 };

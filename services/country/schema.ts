@@ -9,18 +9,19 @@ import { enforceFieldPolicy } from '../../lib/security/fieldPolicy';
 import { COUNTRY_POLICY } from './authorization';
 import { ServedMemberOnly } from './member';
 import { COUNTRY_REFERENCE_RESOLVERS } from './reference';
-// Root fields print in the order their resolvers are defined: queries, then holdings, requirements, budgets, ministry.
+// Root fields print in the order their resolvers are defined: queries, then holdings, requirements, budgets, ministry, the audit trail.
 import { QueryResolver } from './resolvers/query.resolver';
 import { CountryResolver } from './resolvers/country.resolver';
 import { HoldingResolver } from './resolvers/holding.resolver';
 import { RequirementResolver } from './resolvers/requirement.resolver';
 import { BudgetResolver } from './resolvers/budget.resolver';
 import { MinistryResolver } from './resolvers/ministry.resolver';
+import { AuditEntriesResolver } from './audit/auditEntries.resolver';
 
 export async function buildCountrySchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [QueryResolver, CountryResolver, HoldingResolver, RequirementResolver, BudgetResolver, MinistryResolver],
+      resolvers: [QueryResolver, CountryResolver, HoldingResolver, RequirementResolver, BudgetResolver, MinistryResolver, AuditEntriesResolver],
       // Wrong member first (WRONG_MEMBER says where to go), then who may.
       globalMiddlewares: [ServedMemberOnly, enforceFieldPolicy(COUNTRY_POLICY)],
       // class-validator rules on the input classes (validation.ts); failures name each field.

@@ -102,6 +102,21 @@ export function IsNotBlank(options?: ValidationOptions): PropertyDecorator {
   );
 }
 
+/** The ministry's own reference for a requirement: 1-40 visible characters (kept as given, trimmed). */
+export const REFERENCE_MAX_LENGTH = 40;
+export function IsReference(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isReference',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && value.trim() !== '' && value.trim().length <= REFERENCE_MAX_LENGTH && !/[\u0000-\u001f]/.test(value),
+        defaultMessage: () => `must be 1 to ${REFERENCE_MAX_LENGTH} characters without control characters, like "KSF-2027-014"`,
+      },
+    },
+    options,
+  );
+}
+
 /** For scalar arguments (not input objects): the `category` filter. */
 export function assertCategory(category: string | undefined | null, field = 'category'): void {
   if (category === undefined || category === null) return;

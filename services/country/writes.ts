@@ -4,6 +4,7 @@
  * update input sets.
  */
 import type { EntityManager, EntityTarget, FindOptionsWhere } from 'typeorm';
+import { isUniqueViolation } from '../../lib/db/uniqueViolation';
 import { notFound } from '../../lib/errors';
 import { toRowId } from './ids';
 
@@ -23,4 +24,14 @@ export async function findOwnRow<Row extends { id: number; countryCode: string }
 /** The fields of `changes` that are set (neither left out nor null). */
 export function setFields<T extends object>(changes: T): Partial<T> {
   return Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined && value !== null)) as Partial<T>;
+}
+
+/** Awaits `write`; a unique-key violation (a concurrent writer won the race for a natural key) becomes `conflict()`. */
+export async function uniqueKeyConflict<T>(write: Promise<T>, conflict: () => Error): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict();
+    throw error;
+  }
 }

@@ -40,7 +40,7 @@ const OWN: CallerName[] = ['own ministry'];
 const OWN_OR_OFFICE: CallerName[] = ['own ministry', 'procurement'];
 
 // Country subgraph (routed to XK's own service). Ids are filled in from XK's seeded records.
-const countryRows = (holdingId: string, requirementId: string): Row[] => [
+const countryRows = (holdingId: string, requirementId: string, deletableHoldingId: string): Row[] => [
   {
     mutation: 'recordHolding',
     operation: 'mutation($i: RecordHoldingInput!) { recordHolding(country: "XK", input: $i) { id } }',
@@ -48,6 +48,7 @@ const countryRows = (holdingId: string, requirementId: string): Row[] => [
     allowed: OWN,
   },
   { mutation: 'updateHolding', operation: `mutation { updateHolding(country: "XK", id: "${holdingId}", input: { quantity: 7 }) { id } }`, allowed: OWN },
+  { mutation: 'deleteHolding', operation: `mutation { deleteHolding(country: "XK", id: "${deletableHoldingId}") { id } }`, allowed: OWN },
   {
     mutation: 'createRequirement',
     operation: 'mutation($i: CreateRequirementInput!) { createRequirement(country: "XK", input: $i) { id } }',
@@ -102,7 +103,7 @@ let rows: Row[];
 beforeAll(async () => {
   federation = await startFederation({ members: ['XK', 'AL'] });
   const { data } = await federation.query('{ holdings(country: "XK") { id } requirements(country: "XK") { id } }');
-  rows = [...countryRows(data.holdings[0].id, data.requirements[0].id), ...procurementRows];
+  rows = [...countryRows(data.holdings[0].id, data.requirements[0].id, data.holdings[1].id), ...procurementRows];
 }, 240_000);
 afterAll(() => federation?.stop());
 

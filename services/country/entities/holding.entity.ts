@@ -14,6 +14,8 @@ import { MemberItemRecord } from './memberItemRecord';
 @ObjectType({ description: 'Equipment a formation of the member holds.' })
 @Entity({ name: 'holding' })
 @Index('IDX_holding_country_category', ['countryCode', 'category'])
+// The natural key: one line per item, formation and status; recording it again changes that line.
+@Index('UQ_holding_item_unit_status', ['countryCode', 'nsn', 'unit', 'status'], { unique: true })
 export class Holding extends MemberItemRecord {
   @Field({ description: 'Catalogue category of the item, e.g. "SMALL_ARMS".' })
   @Column({ type: 'varchar', length: 32 })

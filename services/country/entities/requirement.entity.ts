@@ -9,7 +9,13 @@ import { MemberItemRecord } from './memberItemRecord';
 @ObjectType({ description: 'A quantity of a catalogue item the ministry needs, by a date.' })
 @Entity({ name: 'requirement' })
 @Index('IDX_requirement_country_status_priority', ['countryCode', 'status', 'priority'])
+@Index('UQ_requirement_reference', ['countryCode', 'reference'], { unique: true })
 export class Requirement extends MemberItemRecord {
+  /** The natural key: importing or creating with a reference the member already uses changes that requirement, never adds a second. */
+  @Field({ description: "The ministry's own reference for it (e.g. a file number), unique within the member." })
+  @Column({ type: 'varchar', length: 40 })
+  reference: string;
+
   @Field(() => Priority)
   @Column({ type: 'varchar', length: 8 })
   priority: Priority;

@@ -2,11 +2,20 @@ import { IsOptional, MaxLength } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 import { LocalDateScalar } from '../../../lib/graphql/scalars';
 import { Priority, RequirementStatus } from '../types/enums';
-import { IsDateInYearRange, IsPositiveQuantity } from '../validation';
+import { IsDateInYearRange, IsPositiveQuantity, IsReference } from '../validation';
 import { CatalogueQuantityInput } from './catalogueQuantity.input';
 
 @InputType({ description: 'A new requirement. It starts as DRAFT unless submitted straight away.' })
 export class CreateRequirementInput extends CatalogueQuantityInput {
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The ministry\'s own reference (e.g. a file number), unique within the member. Creating with a reference in use answers that requirement if it is the same, and DUPLICATE_REFERENCE if it differs, so sending the same entry twice adds nothing. Default: "REQ-<id>".',
+  })
+  @IsOptional()
+  @IsReference()
+  reference?: string | null;
+
   @Field(() => Priority)
   priority: Priority;
 
@@ -26,6 +35,11 @@ export class CreateRequirementInput extends CatalogueQuantityInput {
 
 @InputType({ description: 'Changes to a requirement; fields left out stay as they are. FULFILLED and WITHDRAWN requirements are closed.' })
 export class UpdateRequirementInput {
+  @Field(() => String, { nullable: true, description: "A new reference of the ministry's own, unique within the member." })
+  @IsOptional()
+  @IsReference()
+  reference?: string;
+
   @Field(() => Int, { nullable: true })
   @IsOptional()
   @IsPositiveQuantity()

@@ -1,6 +1,8 @@
 import { Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { Money } from '../../../lib/graphql/money.type';
 import { parseAmount } from '../../../lib/money';
+import { graphActor, recordChanges } from '../audit/auditTrail';
+import { budgetView } from '../audit/recordViews';
 import type { CountryContext } from '../context';
 import { Budget } from '../entities';
 import { SetBudgetInput } from '../inputs/budget.inputs';
@@ -20,10 +22,11 @@ export class BudgetResolver {
     return Money.of(budget.procurementMinor, budget.currency);
   }
 
-  @Mutation(() => Budget, { nullable: true, description: "Sets one year's budget, replacing any set before." })
+  @Mutation(() => Budget, { nullable: true, description: "Sets one year's budget, replacing any set before (the year is its key: setting the same figures again changes nothing)." })
   setBudget(@Args(() => SetBudgetArgs) { input }: { input: SetBudgetInput }, @Ctx() ctx: CountryContext): Promise<Budget> {
     const key = { countryCode: ctx.member, year: input.year };
     return ctx.dataSource.transaction(async (manager) => {
+      const before = await manager.findOneBy(Budget, key);
       // One statement that inserts or replaces: two concurrent setBudget calls for a year cannot both insert.
       await manager.upsert(
         Budget,
@@ -35,7 +38,11 @@ export class BudgetResolver {
         },
         ['countryCode', 'year'],
       );
-      return manager.findOneByOrFail(Budget, key);
+      const after = await manager.findOneByOrFail(Budget, key);
+      await recordChanges(manager, ctx.member, graphActor(ctx.identity, ctx.member), 'setBudget', [
+        { recordType: 'Budget', recordKey: String(input.year), before: before && budgetView(before), after: budgetView(after) },
+      ]);
+      return after;
     });
   }
 }

@@ -8,7 +8,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { catalogEntry } from '../../../lib/reference/catalog';
 import { MEMBERS } from '../../../lib/reference/members';
 import { parseAmount } from '../../../lib/money';
-import { Budget, COUNTRY_ENTITIES, Holding, Ministry, Requirement } from '../entities';
+import { Budget, COUNTRY_RECORD_ENTITIES, Holding, Ministry, Requirement } from '../entities';
 import { demoHoldings, MemberDemoData } from './demoData';
 import { ALBANIA } from './al';
 import { BULGARIA } from './bg';
@@ -27,7 +27,7 @@ function catalogueCategory(nsn: string): string {
 }
 
 async function holdsRecords(manager: EntityManager, member: string): Promise<boolean> {
-  for (const entity of COUNTRY_ENTITIES) {
+  for (const entity of COUNTRY_RECORD_ENTITIES) {
     if (await manager.getRepository(entity).existsBy({ countryCode: member })) return true;
   }
   return false;
@@ -43,7 +43,8 @@ async function insertDemoData(manager: EntityManager, member: string, data: Memb
   );
   await manager.insert(
     Requirement,
-    data.requirements.map((r) => ({ countryCode: member, justification: null, ...r })),
+    // The ministry's own references, as a ministry's file numbers would look.
+    data.requirements.map((r, index) => ({ countryCode: member, reference: `${member}-REQ-${String(index + 1).padStart(3, '0')}`, justification: null, ...r })),
   );
   await manager.insert(
     Budget,
@@ -68,7 +69,7 @@ export async function seedDemoData(dataSource: DataSource, member: string, { res
   return dataSource.transaction(async (manager) => {
     if (await holdsRecords(manager, member)) {
       if (!reset) return 'kept-existing';
-      for (const entity of COUNTRY_ENTITIES) await manager.delete(entity, { countryCode: member });
+      for (const entity of COUNTRY_RECORD_ENTITIES) await manager.delete(entity, { countryCode: member });
     }
     await insertDemoData(manager, member, data);
     return 'seeded';

@@ -23,12 +23,12 @@ describe('batching: _entities costs a constant number of SQL statements', () => 
     for (let batch = 0; batch < 5; batch++) {
       await dataSource.getRepository(Holding).insert(
         Array.from({ length: 100 }, (_, i) => ({
-          countryCode: 'XK', nsn: ITEM.IFAK, category: 'MEDICAL', quantity: 10 + i, unit: `Test Company ${batch}`, status: HoldingStatus.RESERVE, natoStandard: true,
+          countryCode: 'XK', nsn: ITEM.IFAK, category: 'MEDICAL', quantity: 10 + i, unit: `Test Company ${batch}-${i}`, status: HoldingStatus.RESERVE, natoStandard: true,
         })),
       );
       await dataSource.getRepository(Requirement).insert(
         Array.from({ length: 100 }, (_, i) => ({
-          countryCode: 'XK', nsn: ITEM.TOURNIQUET, quantity: 100 + i, priority: Priority.LOW, neededBy: '2027-01-01', status: RequirementStatus.SUBMITTED, justification: null,
+          countryCode: 'XK', nsn: ITEM.TOURNIQUET, quantity: 100 + i, priority: Priority.LOW, neededBy: '2027-01-01', status: RequirementStatus.SUBMITTED, justification: null, reference: `TEST-${batch}-${i}`,
         })),
       );
     }

@@ -7,7 +7,7 @@ import { COUNTRY_MIGRATIONS } from '../migrations';
 import { ITEM } from '../seeds/items';
 import { HoldingStatus, Priority, RequirementStatus } from '../types/enums';
 
-const TABLES = ['ministry', 'holding', 'requirement', 'budget'];
+const TABLES = ['ministry', 'holding', 'requirement', 'budget', 'audit_entry'];
 
 async function existingTables(dataSource: DataSource): Promise<string[]> {
   const runner = dataSource.createQueryRunner();
@@ -20,7 +20,7 @@ async function existingTables(dataSource: DataSource): Promise<string[]> {
 }
 
 const validHolding = { countryCode: 'XK', nsn: ITEM.M4A1, category: 'SMALL_ARMS', quantity: 1, unit: 'KSF 1st Infantry Regiment', status: HoldingStatus.OPERATIONAL, natoStandard: true };
-const validRequirement = { countryCode: 'XK', nsn: ITEM.PVS_31, quantity: 1, priority: Priority.LOW, neededBy: '2027-01-01', status: RequirementStatus.DRAFT, justification: null };
+const validRequirement = { countryCode: 'XK', reference: 'KSF-2027-001', nsn: ITEM.PVS_31, quantity: 1, priority: Priority.LOW, neededBy: '2027-01-01', status: RequirementStatus.DRAFT, justification: null };
 const validBudget = { countryCode: 'XK', year: 2026, currency: 'EUR', defenceTotalMinor: 100n, procurementMinor: 50n };
 
 describe('country database migrations', () => {
@@ -72,6 +72,26 @@ describe('country database migrations', () => {
       await refuses(() => requirements.insert({ ...validRequirement, status: 'LOST' as RequirementStatus }));
     });
 
+    it('keeps one holding line per item, formation and status, compared exactly on both backends', async () => {
+      const holdings = dataSource.getRepository(Holding);
+      // insert() writes the generated id into the object it is given: every insert gets a fresh copy without one.
+      const line = { ...validHolding, id: undefined, unit: 'Natural Key Company' };
+      await holdings.insert({ ...line });
+      await refuses(() => holdings.insert({ ...line, quantity: 5 }));
+      await holdings.insert({ ...line, unit: 'natural key company' });
+      await holdings.insert({ ...line, status: HoldingStatus.RESERVE });
+      expect(await holdings.countBy({ nsn: line.nsn, unit: line.unit })).toBe(2);
+    });
+
+    it("keeps one requirement per reference of the ministry's own, which is required", async () => {
+      const requirements = dataSource.getRepository(Requirement);
+      await requirements.insert({ ...validRequirement, id: undefined, reference: 'KSF-2027-900' });
+      await refuses(() => requirements.insert({ ...validRequirement, id: undefined, reference: 'KSF-2027-900', quantity: 2 }));
+      await refuses(() => requirements.insert({ ...validRequirement, id: undefined, reference: '' }));
+      await refuses(() => requirements.insert({ ...validRequirement, id: undefined, reference: null as unknown as string }));
+      await requirements.insert({ ...validRequirement, id: undefined, reference: 'ksf-2027-900' });
+    });
+
     it('keeps one budget per member and year, procurement within the total, years in range', async () => {
       const budgets = dataSource.getRepository(Budget);
       await budgets.insert(validBudget);
@@ -81,5 +101,41 @@ describe('country database migrations', () => {
       await refuses(() => budgets.insert({ ...validBudget, year: 1999 }));
       expect(await budgets.count()).toBe(1);
     });
+  });
+});
+
+describe('natural keys on a database that predates them', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase('country_natural_keys');
+  });
+  afterAll(() => database?.drop());
+
+  it('merges duplicate holding lines into the oldest (quantities added) and gives existing requirements "REQ-<id>"', async () => {
+    const open = (migrations: typeof COUNTRY_MIGRATIONS) =>
+      createDataSource({ url: database.url, entities: COUNTRY_ENTITIES, migrations, logger: new StatementCounter() }).initialize();
+    const old = await open(COUNTRY_MIGRATIONS.slice(0, 1));
+    await old.runMigrations({ transaction: 'each' });
+    const holding = "INSERT INTO holding (country_code, nsn, category, quantity, unit, status, nato_standard) VALUES ('XK', ?, 'SMALL_ARMS', ?, ?, 'OPERATIONAL', 1)";
+    await old.query(holding, [ITEM.M4A1, 10, 'Guards']);
+    await old.query(holding, [ITEM.M4A1, 5, 'Guards']);
+    await old.query(holding, [ITEM.M4A1, 7, 'guards']);
+    await old.query(holding, [ITEM.M4A1, 1, 'Guards']);
+    await old.query("INSERT INTO requirement (country_code, nsn, quantity, priority, needed_by, status) VALUES ('XK', ?, 3, 'LOW', '2027-01-01', 'DRAFT')", [ITEM.PVS_31]);
+    await old.destroy();
+
+    const migrated = await open(COUNTRY_MIGRATIONS);
+    try {
+      await migrated.runMigrations({ transaction: 'each' });
+      const lines = await migrated.getRepository(Holding).find({ order: { id: 'ASC' } });
+      expect(lines.map((h) => [h.id, h.unit, h.quantity])).toEqual([
+        [1, 'Guards', 16],
+        [3, 'guards', 7],
+      ]);
+      const [requirement] = await migrated.getRepository(Requirement).find();
+      expect(requirement.reference).toBe(`REQ-${requirement.id}`);
+    } finally {
+      await migrated.destroy();
+    }
   });
 });

@@ -10,6 +10,7 @@
  */
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { ErrorCode, ruleBroken } from '../../../lib/errors';
+import { isUniqueViolation } from '../../../lib/db/uniqueViolation';
 
 /** Thrown inside a transaction when a row changed since it was read; the transaction is retried. */
 export class StaleRowError extends Error {
@@ -67,10 +68,4 @@ export async function insertUnique<E extends ObjectLiteral>(tx: EntityManager, e
     if (isUniqueViolation(error)) throw duplicate();
     throw error;
   }
-}
-
-/** True when a write failed on a unique key (MariaDB duplicate entry, SQLite UNIQUE/PRIMARY KEY). */
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { driverError?: { code?: unknown } })?.driverError?.code ?? (error as { code?: unknown })?.code;
-  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
