@@ -88,13 +88,16 @@ export async function startGateway<Context extends BaseContext = BaseContext>(op
 
   const supergraph = chooseSupergraph(config, { supergraphFile: options.supergraphFile, logger });
   const subgraphsInUse = new Set<string>();
+  const dataSources: SubgraphDataSource[] = [];
   const buildService = ({ name, url }: { name: string; url?: string }): GraphQLDataSource => {
     subgraphsInUse.add(name);
     const subgraph = config.subgraphs.find((s) => s.name === name);
     const registry = registries.get(name);
     if (registry && subgraph?.sharded) return new ValueRouter({ registry, keyFields: subgraph.sharded.key, argument: subgraph.sharded.argument });
     if (!url) throw new Error(`The supergraph gives subgraph "${name}" no URL`);
-    return new SubgraphDataSource({ subgraph: name, url, timeoutMs: subgraph?.timeoutMs, hooks });
+    const dataSource = new SubgraphDataSource({ subgraph: name, url, timeoutMs: subgraph?.timeoutMs, hooks, logger });
+    dataSources.push(dataSource);
+    return dataSource;
   };
 
   let loaded = false;
@@ -179,6 +182,7 @@ export async function startGateway<Context extends BaseContext = BaseContext>(op
     stop: async () => {
       for (const registry of registries.values()) registry.stop();
       await apollo.stop();
+      await Promise.all([...[...registries.values()].map((r) => r.close()), ...dataSources.map((d) => d.close())]);
     },
   };
 }

@@ -123,7 +123,8 @@ export class Member {
 /** A short reason for logs and messages, and whether it means the member is down (no answer, too slow, or a 5xx). */
 function explain(error: unknown): { reason: string; down: boolean } {
   if (error instanceof SubgraphTimeoutError) return { reason: error.message, down: true };
-  if (error instanceof SubgraphUnavailableError) return { reason: error.reason, down: true };
+  // A 4xx that is not GraphQL (a proxy or firewall refusing this request) says nothing about the member's health.
+  if (error instanceof SubgraphUnavailableError) return { reason: error.reason, down: error.status === undefined || error.status >= 500 };
   const status = (error as { extensions?: { response?: { status?: number } } }).extensions?.response?.status;
   if (typeof status === 'number') return { reason: `HTTP ${status}`, down: status >= 500 };
   // Anything else (e.g. a request hook that refused) says nothing about the member itself.

@@ -22,14 +22,16 @@ export class MemberRegistry {
   readonly subgraph: string;
   readonly contract: Contract;
   private readonly members = new Map<string, Member>();
+  private readonly dataSources: SubgraphDataSource[] = [];
   private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: MemberRegistryOptions) {
     this.subgraph = options.subgraph;
     this.contract = new Contract(options.contractFile);
     for (const [code, { url }] of Object.entries(options.sharded.members)) {
-      const dataSource = new SubgraphDataSource({ subgraph: options.subgraph, member: code, url, timeoutMs: options.sharded.timeoutMs, hooks: options.hooks });
       const logger = options.logger.child({ subgraph: options.subgraph });
+      const dataSource = new SubgraphDataSource({ subgraph: options.subgraph, member: code, url, timeoutMs: options.sharded.timeoutMs, hooks: options.hooks, logger });
+      this.dataSources.push(dataSource);
       this.members.set(code, new Member({ code, url, subgraph: options.subgraph, dataSource, contract: this.contract, recheckMs: options.sharded.recheckMs, logger }));
     }
   }
@@ -61,6 +63,12 @@ export class MemberRegistry {
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
+  }
+
+  /** Closes the members' kept-alive connections. */
+  async close(): Promise<void> {
+    this.stop();
+    await Promise.all(this.dataSources.map((d) => d.close()));
   }
 
   /** Every member's state, by code, for GET /ready. */
