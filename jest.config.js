@@ -1,7 +1,7 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/lib', '<rootDir>/services', '<rootDir>/gateway', '<rootDir>/test', '<rootDir>/scripts'],
+  roots: ['<rootDir>/lib', '<rootDir>/services', '<rootDir>/gateway', '<rootDir>/test', '<rootDir>/scripts', '<rootDir>/cli'],
   testMatch: ['**/*.test.ts', '**/*.e2e.ts'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }],
