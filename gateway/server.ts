@@ -142,7 +142,7 @@ export async function startGateway<Context extends BaseContext = BaseContext>(op
     subgraphs: () => [...subgraphsInUse].sort(),
     registries: () => [...registries.values()],
   };
-  mountHealthRoutes(app, status);
+  mountHealthRoutes(app, status, { detailAllowed: security.operatorAccess });
   app.use(
     '/graphql',
     requestLog(logger),

@@ -1,8 +1,13 @@
 /**
  * GET /health: the process answers (liveness).
- * GET /ready: the supergraph is loaded (200, else 503), and the state of each
- * member of a sharded subgraph. A member being down does not make the gateway
- * unready: it still answers, with that member's part null.
+ * GET /ready: the supergraph is loaded (200, else 503). A member being down
+ * does not make the gateway unready: it still answers, with that member's
+ * part null.
+ *
+ * Anyone may ask /ready (probes carry no token), but only the overall state
+ * is public: the supergraph's subgraphs and each member's URL, state and
+ * failure reason are internal detail, shown to a caller on this machine or one
+ * with a token of the procurement office (see `detailAllowed`).
  */
 import type express from 'express';
 import type { MemberRegistry } from '../members/registry';
@@ -14,11 +19,19 @@ export interface ReadyReport {
   members: Record<string, Record<string, unknown>>;
 }
 
+/** What /ready tells a caller who may not see the detail. */
+export type PublicReadyReport = Pick<ReadyReport, 'ready'>;
+
 export interface GatewayStatus {
   supergraphLoaded(): boolean;
   supergraphSource: string;
   subgraphs(): string[];
   registries(): MemberRegistry[];
+}
+
+export interface HealthRouteOptions {
+  /** Whether this request may see the full report. Default: nobody (overall state only). */
+  detailAllowed?: (req: express.Request) => Promise<boolean>;
 }
 
 export function readyReport(status: GatewayStatus): ReadyReport {
@@ -30,12 +43,14 @@ export function readyReport(status: GatewayStatus): ReadyReport {
   return { ready: loaded, supergraph: { loaded, source: status.supergraphSource, subgraphs: status.subgraphs() }, members };
 }
 
-export function mountHealthRoutes(app: express.Express, status: GatewayStatus): void {
+export function mountHealthRoutes(app: express.Express, status: GatewayStatus, options: HealthRouteOptions = {}): void {
   app.get('/health', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ status: 'ok', service: 'gateway' });
   });
-  app.get('/ready', (_req, res) => {
+  app.get('/ready', async (req, res) => {
     const report = readyReport(status);
-    res.status(report.ready ? 200 : 503).set('Cache-Control', 'no-store').json(report);
+    const detail = (await options.detailAllowed?.(req).catch(() => false)) ?? false;
+    const body: ReadyReport | PublicReadyReport = detail ? report : { ready: report.ready };
+    res.status(report.ready ? 200 : 503).set('Cache-Control', 'no-store').json(body);
   });
 }

@@ -18,11 +18,12 @@ import type { RequestHandler } from 'express';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { readAuthConfig, readSigningConfig } from '../../lib/security/config';
-import { dropClientGatewayHeaders, identityHeaders } from '../../lib/security/identityHeaders';
+import { isLoopbackCaller } from '../../lib/security/loopback';
+import { dropClientGatewayHeaders, GATEWAY_SERVICE_IDENTITY, identityHeaders } from '../../lib/security/identityHeaders';
 import { signatureHeadersForFetch } from '../../lib/security/requestSignature';
 import type { Identity } from '../../lib/security/roles';
 import { createTokenVerifier, type TokenVerifier, type TokenVerifierOptions } from '../../lib/security/tokens';
-import type { OutgoingRequestHooks } from '../datasources/subgraphDataSource';
+import type { OutgoingRequestHooks, SubgraphTarget } from '../datasources/subgraphDataSource';
 import type { Logger } from '../logger';
 import { authenticate, authenticatedIdentity } from './authenticate';
 import { ApolloLimitOptions, queryLimits, queryLimitsFromEnv, QueryLimits, QueryLimitsOptions } from './limits';
@@ -57,6 +58,8 @@ export interface GatewaySecurity {
   plugins: ApolloServerPlugin<BaseContext>[];
   /** The verified caller of a request that went through httpMiddleware. */
   identityOf(req: IncomingMessage): Identity;
+  /** Whether a request may see operational detail (/ready's members, URLs, reasons): a caller on this machine, or a token with the procurement role. */
+  operatorAccess(req: IncomingMessage): Promise<boolean>;
 }
 
 export function gatewaySecurityFromEnv(): GatewaySecurityOptions {
@@ -81,6 +84,13 @@ export const operationNameCheck: ApolloServerPlugin<BaseContext> = {
   },
 };
 
+/**
+ * The name a request is signed for: the member's code for a member of a
+ * sharded subgraph (each member's service knows its code), the subgraph's
+ * name otherwise. A subgraph refuses a request signed for any other name.
+ */
+export const signatureTarget = (target: SubgraphTarget): string => target.member ?? target.subgraph;
+
 const isVerifier = (tokens: TokenVerifier | TokenVerifierOptions): tokens is TokenVerifier => typeof (tokens as TokenVerifier).verifyAuthorization === 'function';
 
 export function gatewaySecurity(options: GatewaySecurityOptions, logger?: Logger): GatewaySecurity {
@@ -92,12 +102,13 @@ export function gatewaySecurity(options: GatewaySecurityOptions, logger?: Logger
 
   const hooks: OutgoingRequestHooks = {
     willSendRequest({ request, context }) {
-      // The gateway's own requests (contract checks, introspection) have no caller and carry no identity.
-      const identity = (context as Partial<SecureContext>).identity;
-      if (identity) for (const [name, value] of Object.entries(identityHeaders(identity))) request.http?.headers.set(name, value);
+      // The gateway's own requests (contract checks, introspection, health) have no caller: they say so
+      // explicitly with the service identity, which subgraphs let read only `_service` and `__typename`.
+      const identity = (context as Partial<SecureContext> | undefined)?.identity ?? GATEWAY_SERVICE_IDENTITY;
+      for (const [name, value] of Object.entries(identityHeaders(identity))) request.http?.headers.set(name, value);
     },
-    willFetch(url, init) {
-      Object.assign(init.headers, signatureHeadersForFetch(secret, url, { method: init.method, headers: init.headers, body: init.body as string | undefined }));
+    willFetch(url, init, target) {
+      Object.assign(init.headers, signatureHeadersForFetch(secret, signatureTarget(target), url, { method: init.method, headers: init.headers, body: init.body as string | undefined }));
     },
   };
 
@@ -117,5 +128,14 @@ export function gatewaySecurity(options: GatewaySecurityOptions, logger?: Logger
     apolloOptions: { ...limitOptions, ...(safelist ? { persistedQueries: safelist.persistedQueries } : {}) },
     plugins: [operationNameCheck, ...limitPlugins, ...(safelist?.plugins ?? [])],
     identityOf: authenticatedIdentity,
+    async operatorAccess(req) {
+      if (isLoopbackCaller(req)) return true;
+      if (req.headers.authorization === undefined) return false;
+      try {
+        return (await verifier.verifyAuthorization(req.headers.authorization)).identity.roles.includes('procurement');
+      } catch {
+        return false;
+      }
+    },
   };
 }

@@ -14,7 +14,7 @@ import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
 import type { Fetcher, FetcherRequestInit } from '@apollo/utils.fetcher';
 import { identityFromVerifiedRequest, identityHeaders } from '../../lib/security/identityHeaders';
-import { captureRawBody, requireGatewaySignature, signingFetcher } from '../../lib/security/requestSignature';
+import { requireGatewaySignature, signingFetcher } from '../../lib/security/requestSignature';
 import { identityOf, type Identity } from '../../lib/security/roles';
 
 const SECRET = 'one-deployment-secret-for-gateway-and-subgraphs';
@@ -35,8 +35,7 @@ beforeAll(async () => {
   const app = express();
   app.use(
     '/graphql',
-    express.json({ verify: captureRawBody }),
-    requireGatewaySignature({ secret: SECRET }),
+    requireGatewaySignature({ secret: SECRET, target: 'whoami' }),
     expressMiddleware(apollo, { context: async ({ req }) => ({ identity: identityFromVerifiedRequest(req) }) }),
   );
   const server = http.createServer(app);
@@ -60,7 +59,7 @@ function recordingFetch(sent: { url: string; init: FetcherRequestInit }[]): Fetc
 function gatewayDataSource(sent: { url: string; init: FetcherRequestInit }[]) {
   return new RemoteGraphQLDataSource<{ identity?: Identity }>({
     url: subgraphUrl,
-    fetcher: signingFetcher(SECRET, recordingFetch(sent)),
+    fetcher: signingFetcher(SECRET, 'whoami', recordingFetch(sent)),
     willSendRequest({ request, context }) {
       if (context.identity) for (const [name, value] of Object.entries(identityHeaders(context.identity))) request.http?.headers.set(name, value);
     },

@@ -3,9 +3,12 @@
  * /graphql, liveness at /health. Listens on 127.0.0.1 by default (port 0 picks
  * a free one, which is what tests use).
  *
- * /graphql answers only requests the gateway signed (GATEWAY_SIGNING_SECRET,
- * lib/security/requestSignature.ts): anything else gets 401 before GraphQL
+ * /graphql answers only requests the gateway signed for this service
+ * (GATEWAY_SIGNING_SECRET, lib/security/requestSignature.ts), checked before
+ * the body is read, and only those naming a caller
+ * (lib/security/callerIdentity.ts): anything else gets 401 before GraphQL
  * runs. The caller the gateway verified reaches `context` as an Identity.
+ * Replay nonces live in the shared state (Redis with REDIS_URL, else memory).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -20,21 +23,27 @@ import { createLogger, Logger } from '../observability/logger';
 import { requestContext } from '../observability/requestContext';
 import { recordGraphQLRequest, requestLog } from '../observability/requestLog';
 import { readSigningConfig } from '../security/config';
-import { identityFromVerifiedRequest } from '../security/identityHeaders';
-import { captureRawBody, GatewaySignatureOptions, requireGatewaySignature } from '../security/requestSignature';
+import { callerIdentity, requireCallerIdentity } from '../security/callerIdentity';
+import { GatewaySignatureOptions, requireGatewaySignature } from '../security/requestSignature';
 import type { Identity } from '../security/roles';
+import { sharedStateFromEnv } from '../sharedState/fromEnv';
+import type { SharedState } from '../sharedState/sharedState';
 
 export interface SubgraphServerOptions<Context extends BaseContext> {
   name: string;
   schema: GraphQLSchema;
   /**
    * Builds the per-request context (fresh DataLoaders live here). `identity`
-   * is the caller the gateway verified, or null for the gateway's own
-   * requests (contract checks, introspection): no roles.
+   * is the caller the gateway verified, or its service identity for the
+   * gateway's own requests (contract checks, introspection): no roles.
    */
   context: (req: express.Request, identity: Identity | null) => Promise<Context>;
-  /** How the gateway's signature is checked. Default: readSigningConfig() (there is no way to switch it off). */
-  gatewaySignature?: GatewaySignatureOptions;
+  /** Who this service is in the gateway's signatures: its member code (`XK`) or subgraph name. Default `name`. */
+  signatureTarget?: string;
+  /** Settings of the gateway-signature check over readSigningConfig()'s (there is no way to switch it off). */
+  gatewaySignature?: Partial<GatewaySignatureOptions>;
+  /** Where replay nonces are kept. Default: sharedStateFromEnv() (Redis with REDIS_URL, else memory), closed on stop. */
+  sharedState?: SharedState;
   port?: number;
   host?: string;
   /** Express middleware run before GraphQL (after the signature check). */
@@ -76,14 +85,15 @@ export async function startSubgraphServer<Context extends BaseContext>(
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: options.name, ...(options.health?.() ?? {}) });
   });
+  const sharedState = options.sharedState ?? sharedStateFromEnv();
   app.use(
     '/graphql',
     requestLog(logger),
-    // The signature covers the exact bytes received: keep them.
-    express.json({ limit: '5mb', verify: captureRawBody }),
-    requireGatewaySignature(options.gatewaySignature ?? readSigningConfig()),
+    // Reads and parses the body itself, after checking the signature headers: no JSON parser in front.
+    requireGatewaySignature({ ...readSigningConfig(), target: options.signatureTarget ?? options.name, nonces: sharedState, ...options.gatewaySignature }),
+    requireCallerIdentity(),
     ...(options.before ?? []),
-    expressMiddleware(apollo, { context: async ({ req }) => options.context(req, identityFromVerifiedRequest(req)) }),
+    expressMiddleware(apollo, { context: async ({ req }) => options.context(req, callerIdentity(req)) }),
   );
 
   const host = options.host ?? '127.0.0.1';
@@ -98,6 +108,7 @@ export async function startSubgraphServer<Context extends BaseContext>(
     url: `http://${host}:${port}/graphql`,
     stop: async () => {
       await apollo.stop();
+      if (options.sharedState === undefined) await sharedState.close();
     },
   };
 }

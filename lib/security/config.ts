@@ -6,6 +6,7 @@
  * the development secrets are refused.
  */
 import { ENVIRONMENT, readBoolean, readEnv, readPositiveInteger, type EnvName } from '../config/env';
+import { DEFAULT_SUBGRAPH_MAX_BODY_BYTES } from './requestSignature';
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, MIN_SECRET_LENGTH, type TokenKeySource, type TokenVerifierOptions } from './tokens';
 
 /** Public on purpose: they only ever protect a developer's own machine. */
@@ -73,6 +74,8 @@ export function readAuthConfig(): AuthConfig {
 export interface SigningConfig {
   secret: string;
   windowSeconds: number;
+  /** Subgraphs: the largest request body read (SUBGRAPH_MAX_BODY_BYTES). */
+  maxBodyBytes: number;
 }
 
 /** The gateway↔subgraph signing settings, read by the gateway and by every subgraph. */
@@ -80,5 +83,6 @@ export function readSigningConfig(): SigningConfig {
   return {
     secret: secret('GATEWAY_SIGNING_SECRET', DEVELOPMENT_DEFAULTS.signingSecret),
     windowSeconds: readPositiveInteger('GATEWAY_SIGNATURE_WINDOW_SECONDS', 5),
+    maxBodyBytes: readPositiveInteger('SUBGRAPH_MAX_BODY_BYTES', DEFAULT_SUBGRAPH_MAX_BODY_BYTES),
   };
 }

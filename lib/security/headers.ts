@@ -11,6 +11,10 @@ export const GATEWAY_HEADERS = {
   nonce: 'x-jpg-nonce',
   /** `v1=<base64url HMAC-SHA256>` over the request (see requestSignature.ts). */
   signature: 'x-jpg-signature',
+  /** The service the request is signed for: a member's code (`XK`) or an unsharded subgraph's name (`procurement`). Signed. */
+  target: 'x-jpg-target',
+  /** Which secret signed it: a fingerprint of the secret, so a subgraph refuses another deployment's key before reading the body. */
+  keyId: 'x-jpg-key-id',
 } as const;
 
 export const ALL_GATEWAY_HEADERS: readonly string[] = Object.values(GATEWAY_HEADERS);

@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import express, { type RequestHandler } from 'express';
 import { GATEWAY_HEADERS } from './headers';
 import { dropClientGatewayHeaders, encodeIdentity, identityFromVerifiedRequest } from './identityHeaders';
-import { captureRawBody, requireGatewaySignature, signatureHeadersForFetch, signGatewayRequest, signingFetcher, type GatewaySignatureOptions } from './requestSignature';
+import { memoryState } from '../sharedState/memoryState';
+import { requireGatewaySignature, signatureHeadersForFetch, signGatewayRequest, signingFetcher, type GatewaySignatureOptions } from './requestSignature';
 import { identityOf } from './roles';
 
 const SECRET = 'deployment-secret-shared-by-gateway-and-subgraphs';
@@ -25,11 +26,11 @@ interface Subgraph {
   close(): Promise<void>;
 }
 
-/** A stand-in subgraph: JSON parser → signature check → a handler echoing who called and what it read. */
-async function startSubgraph(options: Partial<GatewaySignatureOptions> = {}, parser: RequestHandler = express.json({ verify: captureRawBody })): Promise<Subgraph> {
+/** A stand-in subgraph for member XK: signature check (which reads the body) → a handler echoing who called and what it read. */
+async function startSubgraph(options: Partial<GatewaySignatureOptions> = {}, before: RequestHandler[] = []): Promise<Subgraph> {
   const app = express();
   const subgraph = { reached: 0 } as Subgraph;
-  app.use('/graphql', parser, requireGatewaySignature({ secret: SECRET, ...options }), (req, res) => {
+  app.use('/graphql', ...before, requireGatewaySignature({ secret: SECRET, target: 'XK', ...options }), (req, res) => {
     subgraph.reached++;
     res.json({ identity: identityFromVerifiedRequest(req), body: req.body ?? null });
   });
@@ -41,9 +42,9 @@ function post(subgraph: Subgraph, headers: Record<string, string>, body = BODY, 
   return fetch(subgraph.url + pathAndQuery, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
 }
 
-const signed = (overrides: { body?: string; identity?: string; secret?: string; now?: number; pathAndQuery?: string } = {}) => ({
+const signed = (overrides: { body?: string; identity?: string; secret?: string; now?: number; pathAndQuery?: string; target?: string } = {}) => ({
   ...(overrides.identity === undefined ? {} : { [GATEWAY_HEADERS.identity]: overrides.identity }),
-  ...signGatewayRequest(overrides.secret ?? SECRET, { method: 'POST', pathAndQuery: overrides.pathAndQuery ?? '/graphql', body: overrides.body ?? BODY, identity: overrides.identity }, { now: overrides.now }),
+  ...signGatewayRequest(overrides.secret ?? SECRET, { target: overrides.target ?? 'XK', method: 'POST', pathAndQuery: overrides.pathAndQuery ?? '/graphql', body: overrides.body ?? BODY, identity: overrides.identity }, { now: overrides.now }),
 });
 
 async function refusal(response: Response): Promise<{ status: number; reason: unknown; code: unknown }> {
@@ -64,12 +65,12 @@ describe('requireGatewaySignature', () => {
     expect(await response.json()).toEqual({ identity: { subject: 'ana', roles: ['analyst'], memberCodes: [] }, body: JSON.parse(BODY) });
   });
 
-  it('treats a signed request without identity as the gateway\'s own call', async () => {
+  it('passes a signed request without identity on as such (requireCallerIdentity refuses it)', async () => {
     expect(await (await post(subgraph, signed())).json()).toMatchObject({ identity: null });
   });
 
   it('signs exactly what a wrapped fetch sends, POST and GET alike', async () => {
-    const signedFetch = signingFetcher(SECRET, (url: string, init?: { method?: string; headers?: Record<string, string>; body?: string }) => fetch(url, init));
+    const signedFetch = signingFetcher(SECRET, 'XK', (url: string, init?: { method?: string; headers?: Record<string, string>; body?: string }) => fetch(url, init));
     const postResponse = await signedFetch(`${subgraph.url}/graphql`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-JPG-Identity': PROCUREMENT }, body: BODY });
     expect(await postResponse.json()).toMatchObject({ identity: { subject: 'pro', roles: ['procurement'] } });
     const getResponse = await signedFetch(`${subgraph.url}/graphql?query=${encodeURIComponent('{ members { code } }')}`);
@@ -79,7 +80,7 @@ describe('requireGatewaySignature', () => {
 
   it('accepts signature headers added by a hook just before the call', async () => {
     const init = { method: 'POST', headers: { 'content-type': 'application/json', 'x-jpg-identity': ANALYST }, body: BODY };
-    Object.assign(init.headers, signatureHeadersForFetch(SECRET, `${subgraph.url}/graphql`, init));
+    Object.assign(init.headers, signatureHeadersForFetch(SECRET, 'XK', `${subgraph.url}/graphql`, init));
     expect(await (await fetch(`${subgraph.url}/graphql`, init)).json()).toMatchObject({ identity: { subject: 'ana' } });
   });
 
@@ -88,12 +89,40 @@ describe('requireGatewaySignature', () => {
     expect(subgraph.reached).toBe(0);
   });
 
-  it('refuses a request signed with another secret', async () => {
-    expect(await refusal(await post(subgraph, signed({ secret: 'some-other-deployment-secret-of-enough-length' })))).toMatchObject({ status: 401, reason: 'SIGNATURE_INVALID' });
+  it('refuses a request signed with another secret by its key id, and one whose key id was copied', async () => {
+    expect(await refusal(await post(subgraph, signed({ secret: 'some-other-deployment-secret-of-enough-length' })))).toMatchObject({ status: 401, reason: 'SIGNATURE_UNKNOWN_KEY' });
+    const forged = { ...signed({ secret: 'some-other-deployment-secret-of-enough-length' }), [GATEWAY_HEADERS.keyId]: (signed() as Record<string, string>)[GATEWAY_HEADERS.keyId] };
+    expect(await refusal(await post(subgraph, forged))).toMatchObject({ status: 401, reason: 'SIGNATURE_INVALID' });
+    expect(subgraph.reached).toBe(0);
+  });
+
+  it('refuses a request signed for another service, and one whose target header was changed to this one', async () => {
+    expect(await refusal(await post(subgraph, signed({ target: 'AL' })))).toMatchObject({ status: 401, reason: 'SIGNATURE_WRONG_TARGET' });
+    expect(await refusal(await post(subgraph, { ...signed({ target: 'AL' }), [GATEWAY_HEADERS.target]: 'XK' }))).toMatchObject({ status: 401, reason: 'SIGNATURE_INVALID' });
+    expect(subgraph.reached).toBe(0);
+  });
+
+  it('refuses a request signed before its replay memory began (a restart), even within the window', async () => {
+    expect(await refusal(await post(subgraph, signed({ now: Date.now() - 3000 })))).toMatchObject({ status: 401, reason: 'SIGNATURE_PREDATES_START' });
+  });
+
+  it('refuses a body over its limit with 413, without reading it all', async () => {
+    const small = await startSubgraph({ maxBodyBytes: 1024 });
+    try {
+      const body = JSON.stringify({ query: `{ members { code } } # ${'x'.repeat(4096)}` });
+      expect(await refusal(await post(small, signed({ body }), body))).toMatchObject({ status: 413, code: 'PAYLOAD_TOO_LARGE', reason: 'BODY_TOO_LARGE' });
+      expect(small.reached).toBe(0);
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('refuses a signed body that is not JSON', async () => {
+    expect(await refusal(await post(subgraph, signed({ body: '{"query": ' }), '{"query": '))).toMatchObject({ status: 400, reason: 'BODY_NOT_JSON' });
   });
 
   it('refuses malformed signature headers', async () => {
-    expect(await refusal(await post(subgraph, { ...signed(), [GATEWAY_HEADERS.signature]: 'v1=not base64' }))).toMatchObject({ reason: 'SIGNATURE_MALFORMED' });
+    expect(await refusal(await post(subgraph, { ...signed(), [GATEWAY_HEADERS.signature]: 'v2=not base64' }))).toMatchObject({ reason: 'SIGNATURE_MALFORMED' });
     expect(await refusal(await post(subgraph, { ...signed(), [GATEWAY_HEADERS.timestamp]: 'yesterday' }))).toMatchObject({ reason: 'SIGNATURE_MALFORMED' });
   });
 
@@ -144,7 +173,7 @@ describe('requireGatewaySignature, configured', () => {
   });
 
   it('turns requests away with 503 rather than forget a nonce still in its window', async () => {
-    const subgraph = await startSubgraph({ maxRememberedNonces: 2 });
+    const subgraph = await startSubgraph({ nonces: memoryState({ capacity: 2 }) });
     try {
       expect((await post(subgraph, signed())).status).toBe(200);
       expect((await post(subgraph, signed())).status).toBe(200);
@@ -154,8 +183,8 @@ describe('requireGatewaySignature, configured', () => {
     }
   });
 
-  it('fails closed when the JSON parser in front of it does not keep the raw body', async () => {
-    const subgraph = await startSubgraph({}, express.json());
+  it('fails closed when a JSON parser in front of it has already read the body', async () => {
+    const subgraph = await startSubgraph({}, [express.json()]);
     try {
       expect(await refusal(await post(subgraph, signed()))).toMatchObject({ status: 401, reason: 'SIGNATURE_BODY_NOT_CAPTURED' });
       expect(subgraph.reached).toBe(0);
@@ -170,14 +199,14 @@ describe('requireGatewaySignature, configured', () => {
     try {
       await post(subgraph, {});
       await post(subgraph, signed({ secret: 'some-other-deployment-secret-of-enough-length' }));
-      expect(reasons).toEqual(['SIGNATURE_MISSING', 'SIGNATURE_INVALID']);
+      expect(reasons).toEqual(['SIGNATURE_MISSING', 'SIGNATURE_UNKNOWN_KEY']);
     } finally {
       await subgraph.close();
     }
   });
 
   it('refuses to start with a short secret', () => {
-    expect(() => requireGatewaySignature({ secret: 'too-short' })).toThrow('at least 32 bytes');
+    expect(() => requireGatewaySignature({ secret: 'too-short', target: 'XK' })).toThrow('at least 32 bytes');
   });
 });
 

@@ -25,6 +25,12 @@ export interface Identity {
   memberCodes: readonly string[];
   /** True only for the read-only identity given to callers without a token when anonymous read is open. */
   anonymous?: boolean;
+  /**
+   * Set only on a service's own identity (the gateway's contract checks and
+   * health calls: `service:gateway`): no roles, no data rights; subgraphs let
+   * it read `_service { sdl }` and `__typename`, nothing else.
+   */
+  service?: string;
 }
 
 export interface ParsedRoles {

@@ -58,6 +58,8 @@ export async function startCountryService(options: CountryServiceOptions): Promi
     if (options.seed) seeded = await seedDemoData(dataSource, member, { reset: options.seed === 'reset' });
     return startSubgraphServer({
       name: `country-${member}`,
+      // The gateway signs each member's requests for its code (gateway/security/gatewaySecurity.ts).
+      signatureTarget: member,
       schema: await buildCountrySchema(),
       context: contextFactory(member, dataSource),
       port: options.port ?? 0,

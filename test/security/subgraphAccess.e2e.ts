@@ -71,12 +71,12 @@ describe('a subgraph called directly', () => {
   it.each([
     ['without a signature', () => ({}), 'SIGNATURE_MISSING'],
     ['with an identity header of its own and no signature', () => identityHeaders(identityWith('procurement', 'ministry:XK')), 'SIGNATURE_MISSING'],
-    ['signed with another secret', () => gatewayHeaders(federation.members.XK.url, init, { ...asXK, secret: 'not-the-deployment-secret-but-long-enough' }), 'SIGNATURE_INVALID'],
+    ['signed with another secret', () => gatewayHeaders(federation.members.XK.url, init, { ...asXK, secret: 'not-the-deployment-secret-but-long-enough' }), 'SIGNATURE_UNKNOWN_KEY'],
     [
       'with a signature made a minute ago',
       () => ({
         ...identityHeaders(identityWith('ministry:XK')),
-        ...signGatewayRequest(readSigningConfig().secret, { method: 'POST', pathAndQuery: '/graphql', body: RECORD, identity: identityHeaders(identityWith('ministry:XK'))['x-jpg-identity'] }, { now: Date.now() - 60_000 }),
+        ...signGatewayRequest(readSigningConfig().secret, { target: 'XK', method: 'POST', pathAndQuery: '/graphql', body: RECORD, identity: identityHeaders(identityWith('ministry:XK'))['x-jpg-identity'] }, { now: Date.now() - 60_000 }),
       }),
       'SIGNATURE_STALE',
     ],

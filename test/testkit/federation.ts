@@ -31,7 +31,7 @@ import { DEVELOPMENT_DEFAULTS } from '../../lib/security/config';
 import type { Role } from '../../lib/security/roles';
 import { mintDevelopmentToken } from '../../lib/security/tokens';
 import { createTestDatabase } from './database';
-import { EVERY_ROLE } from './signedFetch';
+import { EVERY_ROLE, rememberSignatureTarget } from './signedFetch';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 export const CONTRACT_SDL = path.join(ROOT, 'schema', 'country.graphql');
@@ -231,6 +231,7 @@ export async function startFederation(options: StartFederationOptions = {}): Pro
       cleanup.push(() => database.drop());
       const start = (port: number) => startProcurementService({ databaseUrl: database.url, port, seed, now: options.now, before: before('procurement'), logger: loggerOf('procurement', 'procurement') });
       const handle = new Restartable('procurement', await start(0), database.url, start);
+      rememberSignatureTarget(handle.url, 'procurement');
       cleanup.push(() => handle.stop());
       return handle;
     };
@@ -239,6 +240,7 @@ export async function startFederation(options: StartFederationOptions = {}): Pro
       cleanup.push(() => database.drop());
       const start = (port: number) => startCountryService({ member: code, databaseUrl: database.url, port, seed, before: before(code), logger: loggerOf(code, `country-${code}`) });
       const handle = new MemberHandle(code, await start(0), database.url, start);
+      rememberSignatureTarget(handle.url, code);
       cleanup.push(() => handle.stop());
       return handle;
     };

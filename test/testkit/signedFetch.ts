@@ -5,6 +5,11 @@
  * check is exercised rather than switched off.
  *
  *   await signedFetch(service.url, { method: 'POST', body }, { as: ministryIdentity('XK') });
+ *
+ * Requests are signed for the service they go to (its member code, or its
+ * subgraph name): the testkits that start services record which service
+ * answers at which address (`rememberSignatureTarget`); `{ target }` says it
+ * for any other.
  */
 import { readSigningConfig } from '../../lib/security/config';
 import { identityHeaders } from '../../lib/security/identityHeaders';
@@ -28,17 +33,32 @@ export interface SignedFetchInit {
 }
 
 export interface SignedFetchOptions {
-  /** The caller the gateway would forward; null sends none (the gateway's own calls). Default EVERY_ROLE. */
+  /** The caller the gateway would forward; null sends none (which subgraphs refuse). Default EVERY_ROLE. */
   as?: Identity | null;
   /** Signing secret. Default: readSigningConfig().secret. */
   secret?: string;
+  /** The service the request is signed for. Default: the one rememberSignatureTarget recorded for the URL's origin. */
+  target?: string;
 }
 
-/** The headers a gateway-signed request carries: identity (if any) and signature over method, path, body and identity. */
+const targets = new Map<string, string>();
+
+/** Records which service answers at `url` (its member code or subgraph name), for requests signed without `{ target }`. */
+export function rememberSignatureTarget(url: string, target: string): void {
+  targets.set(new URL(url).origin, target);
+}
+
+function targetFor(url: string, options: SignedFetchOptions): string {
+  const target = options.target ?? targets.get(new URL(url).origin);
+  if (target === undefined) throw new Error(`signedFetch: which service answers at ${url}? Pass { target } (a member code or subgraph name) or call rememberSignatureTarget`);
+  return target;
+}
+
+/** The headers a gateway-signed request carries: identity (if any) and signature over target, method, path, body and identity. */
 export function gatewayHeaders(url: string, init: SignedFetchInit = {}, options: SignedFetchOptions = {}): Record<string, string> {
   const identity = options.as === undefined ? EVERY_ROLE : options.as;
   const headers = { ...(init.headers ?? {}), ...(identity ? identityHeaders(identity) : {}) };
-  return { ...headers, ...signatureHeadersForFetch(options.secret ?? readSigningConfig().secret, url, { ...init, headers }) };
+  return { ...headers, ...signatureHeadersForFetch(options.secret ?? readSigningConfig().secret, targetFor(url, options), url, { ...init, headers }) };
 }
 
 export function signedFetch(url: string, init: SignedFetchInit = {}, options: SignedFetchOptions = {}): Promise<Response> {

@@ -4,7 +4,7 @@
  */
 import type { DataSource } from 'typeorm';
 import { createTestDatabase, TestDatabase } from '../../../test/testkit/database';
-import { signedGraphQL } from '../../../test/testkit/signedFetch';
+import { rememberSignatureTarget, signedGraphQL } from '../../../test/testkit/signedFetch';
 import { COUNTRY_ENTITIES } from '../entities';
 import { CountryService, CountryServiceOptions, startCountryService } from '../service';
 
@@ -42,6 +42,7 @@ export async function startMember(
   let service: CountryService;
   try {
     service = await startCountryService({ ...options, member, databaseUrl: database.url });
+    rememberSignatureTarget(service.url, member);
   } catch (error) {
     if (!options.database) await database.drop();
     throw error;

@@ -4,7 +4,7 @@
  */
 import type { DataSource } from 'typeorm';
 import { createTestDatabase, TestDatabase } from '../../../test/testkit/database';
-import { signedGraphQL, identityWith } from '../../../test/testkit/signedFetch';
+import { rememberSignatureTarget, signedGraphQL, identityWith } from '../../../test/testkit/signedFetch';
 import { MEMBER_CODE } from '../../../lib/reference/members';
 import { ministryRole, type Role } from '../../../lib/security/roles';
 import { ProcurementService, startProcurementService } from '../service';
@@ -31,6 +31,7 @@ export async function startTestProcurement(label: string, options: { today?: str
   let service: ProcurementService;
   try {
     service = await startProcurementService({ databaseUrl: database.url, seed: options.seed ?? false, now: () => now });
+    rememberSignatureTarget(service.url, 'procurement');
   } catch (error) {
     await database.drop();
     throw error;
