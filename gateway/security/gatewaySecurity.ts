@@ -27,7 +27,8 @@ import type { OutgoingRequestHooks, SubgraphTarget } from '../datasources/subgra
 import type { Logger } from '../logger';
 import { authenticate, authenticatedIdentity } from './authenticate';
 import { ApolloLimitOptions, queryLimits, queryLimitsFromEnv, QueryLimits, QueryLimitsOptions } from './limits';
-import { safelistFromEnv, safelistOptions, type Safelist } from './persistedQueries';
+import { persistedQueryMistakes, persistedQueryNotFoundStatus, safelistFromEnv, safelistOptions, type Safelist } from './persistedQueries';
+import { subscriptionsRefused } from './subscriptions';
 
 export interface GatewaySecurityOptions {
   /** How bearer tokens are checked (a verifier, or the options to build one). */
@@ -123,10 +124,12 @@ export function gatewaySecurity(options: GatewaySecurityOptions, logger?: Logger
         onRejectedRoles: (subject, rejected) => logger?.warn({ subject, rejected }, `token of ${subject} names roles this graph does not know (ignored): ${rejected.join(', ')}`),
       }),
       ...httpMiddleware,
+      persistedQueryMistakes,
     ],
     hooks: [hooks],
     apolloOptions: { ...limitOptions, ...(safelist ? { persistedQueries: safelist.persistedQueries } : {}) },
-    plugins: [operationNameCheck, ...limitPlugins, ...(safelist?.plugins ?? [])],
+    // The subscription check before the safelist's: a subscription is refused for what it is, registered or not.
+    plugins: [operationNameCheck, subscriptionsRefused, ...limitPlugins, ...(safelist?.plugins ?? []), persistedQueryNotFoundStatus],
     identityOf: authenticatedIdentity,
     async operatorAccess(req) {
       if (isLoopbackCaller(req)) return true;

@@ -12,11 +12,19 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { GraphQLError, Kind, parse, type OperationDefinitionNode } from 'graphql';
+import type { RequestHandler } from 'express';
 import type { ApolloServerPlugin, BaseContext, PersistedQueryOptions } from '@apollo/server';
+import { sendGraphQLHttpError } from '../../lib/security/httpError';
 import { readEnv } from '../../lib/config/env';
 
 export const MANIFEST_FORMAT = 'apollo-persisted-query-manifest';
 export const PERSISTED_QUERY_NOT_ALLOWED = 'PERSISTED_QUERY_NOT_ALLOWED';
+/** The client's persisted-query mistakes, each its own code (Apollo Server reports the first two without one, which reads as a server failure). */
+export const PersistedQueryMistake = {
+  NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
+  HASH_MISMATCH: 'PERSISTED_QUERY_HASH_MISMATCH',
+  VERSION_UNSUPPORTED: 'PERSISTED_QUERY_VERSION_UNSUPPORTED',
+} as const;
 
 export interface ManifestOperation {
   id: string;
@@ -125,3 +133,61 @@ export function safelistOptions(safelist: Safelist): { persistedQueries: Persist
   };
   return { persistedQueries: { cache }, plugins: [plugin] };
 }
+
+interface PersistedQueryExtension {
+  version?: unknown;
+  sha256Hash?: unknown;
+}
+
+/** The persisted-query extension of one GraphQL-over-HTTP request (POST body or GET query string), if any. */
+function persistedQueryOf(request: unknown): { query?: unknown; persistedQuery: PersistedQueryExtension } | undefined {
+  if (typeof request !== 'object' || request === null) return undefined;
+  let extensions = (request as { extensions?: unknown }).extensions;
+  if (typeof extensions === 'string') {
+    try {
+      extensions = JSON.parse(extensions);
+    } catch {
+      return undefined; // Apollo answers a malformed `extensions` itself, as a 400.
+    }
+  }
+  const persistedQuery = (extensions as { persistedQuery?: unknown } | undefined)?.persistedQuery;
+  if (typeof persistedQuery !== 'object' || persistedQuery === null) return undefined;
+  return { query: (request as { query?: unknown }).query, persistedQuery: persistedQuery as PersistedQueryExtension };
+}
+
+/**
+ * Express middleware (after the JSON parser): answers a persisted-query
+ * mistake with 400 and its own code before Apollo sees it — a version other
+ * than 1, or a hash that is not the sha256 of the query sent with it.
+ */
+export const persistedQueryMistakes: RequestHandler = (req, res, next) => {
+  const requests: unknown[] = req.method === 'GET' ? [req.query] : Array.isArray(req.body) ? req.body : [req.body];
+  for (const request of requests) {
+    const found = persistedQueryOf(request);
+    if (!found) continue;
+    const { query, persistedQuery } = found;
+    if (persistedQuery.version !== 1) {
+      return sendGraphQLHttpError(res, 400, `Persisted-query version ${JSON.stringify(persistedQuery.version)} is not supported; send version 1`, { code: PersistedQueryMistake.VERSION_UNSUPPORTED });
+    }
+    if (typeof query === 'string' && (typeof persistedQuery.sha256Hash !== 'string' || persistedQuery.sha256Hash.toLowerCase() !== sha256(query))) {
+      return sendGraphQLHttpError(res, 400, 'The persisted-query hash is not the sha256 of the query sent with it', { code: PersistedQueryMistake.HASH_MISMATCH });
+    }
+  }
+  next();
+};
+
+/**
+ * An unknown hash sent alone: Apollo answers PERSISTED_QUERY_NOT_FOUND (the
+ * client's cue to send the document) with status 200; a 400 says it is not a
+ * result. Clients of the protocol read the code, not the status.
+ */
+export const persistedQueryNotFoundStatus: ApolloServerPlugin<BaseContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind !== 'single') return;
+        if (response.body.singleResult.errors?.some((error) => error.extensions?.code === PersistedQueryMistake.NOT_FOUND)) response.http.status = 400;
+      },
+    };
+  },
+};
