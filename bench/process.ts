@@ -1,5 +1,5 @@
-/** Child processes for the benchmark: started, awaited until they answer, measured, stopped. */
-import { ChildProcess, spawn } from 'node:child_process';
+/** Child processes for the benchmark: started (pinned to CPUs where the machine allows), awaited until they answer, measured, stopped. */
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 
 export interface Child {
@@ -8,17 +8,53 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-export function startChild(command: string, args: string[], env: Record<string, string> = {}, cwd?: string): Child {
-  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export interface ChildOptions {
+  env?: Record<string, string>;
+  cwd?: string;
+  /** Run on these CPUs only (taskset), e.g. "1". */
+  cpus?: string;
+  /** Open an IPC channel (process.send in the child). */
+  ipc?: boolean;
+}
+
+let tasksetWorks: boolean | undefined;
+
+/** Whether `taskset` can pin here (Linux with util-linux, more than one CPU). */
+export function canPin(): boolean {
+  if (tasksetWorks === undefined) {
+    try {
+      execFileSync('taskset', ['-c', '0', 'true'], { stdio: 'ignore' });
+      tasksetWorks = true;
+    } catch {
+      tasksetWorks = false;
+    }
+  }
+  return tasksetWorks;
+}
+
+/** Pins a running process (e.g. this one) to CPUs; false when the machine does not allow it. */
+export function pin(pid: number, cpus: string): boolean {
+  if (!canPin()) return false;
+  execFileSync('taskset', ['-a', '-cp', cpus, String(pid)], { stdio: 'ignore' });
+  return true;
+}
+
+export function startChild(command: string, args: string[], options: ChildOptions = {}): Child {
+  const [file, argv] = options.cpus && canPin() ? ['taskset', ['-c', options.cpus, command, ...args]] : [command, args];
+  const child = spawn(file, argv, {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+    stdio: options.ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
-  child.stdout?.on('data', (d) => (output += d));
-  child.stderr?.on('data', (d) => (output += d));
+  child.stdout?.on('data', (d) => (output = (output + d).slice(-20_000)));
+  child.stderr?.on('data', (d) => (output = (output + d).slice(-20_000)));
   return {
     process: child,
     output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
         setTimeout(() => child.kill('SIGKILL'), 5000).unref();
@@ -26,7 +62,7 @@ export function startChild(command: string, args: string[], env: Record<string, 
   };
 }
 
-/** Resolves when `line` appears in the child's output; fails if it exits first or time runs out. */
+/** Resolves when `pattern` appears in the child's output; fails if it exits first or time runs out. */
 export async function waitForOutput(child: Child, pattern: RegExp, timeoutMs = 60_000): Promise<RegExpMatchArray> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -54,9 +90,48 @@ export async function waitForGraphQL(url: string, child: Child, timeoutMs = 60_0
   throw new Error(`timed out waiting for ${url}:\n${child.output()}`);
 }
 
-/** Peak and current resident memory of a process, in MiB (Linux /proc). */
-export function memoryOf(pid: number): { peakMiB: number; rssMiB: number } {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kib = (key: string) => Number(status.match(new RegExp(`${key}:\\s+(\\d+)`))?.[1] ?? NaN);
-  return { peakMiB: kib('VmHWM') / 1024, rssMiB: kib('VmRSS') / 1024 };
+/** A process and its descendants (a CLI may run the server in a child: taskset, a worker). */
+function processTree(pid: number): number[] {
+  const all = [pid];
+  for (let i = 0; i < all.length; i++) {
+    try {
+      for (const task of fs.readdirSync(`/proc/${all[i]}/task`)) {
+        const children = fs.readFileSync(`/proc/${all[i]}/task/${task}/children`, 'utf8').trim();
+        if (children) all.push(...children.split(/\s+/).map(Number));
+      }
+    } catch {
+      // gone
+    }
+  }
+  return all;
+}
+
+/** CPU seconds (user + system) used so far by a process tree (Linux /proc). */
+export function cpuSecondsOf(pid: number): number {
+  const ticks = 100; // USER_HZ on Linux
+  let total = 0;
+  for (const p of processTree(pid)) {
+    try {
+      const stat = fs.readFileSync(`/proc/${p}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) / ticks;
+    } catch {
+      // gone
+    }
+  }
+  return total;
+}
+
+/** Peak resident memory of the largest process in a tree, in MiB (Linux /proc). */
+export function peakRssMiBOf(pid: number): number {
+  let peak = 0;
+  for (const p of processTree(pid)) {
+    try {
+      const status = fs.readFileSync(`/proc/${p}/status`, 'utf8');
+      peak = Math.max(peak, Number(status.match(/VmHWM:\s+(\d+)/)?.[1] ?? 0) / 1024);
+    } catch {
+      // gone
+    }
+  }
+  return peak;
 }

@@ -1,122 +1,180 @@
 /**
- * `npm run bench`: our gateway against plain @apollo/gateway, side by side in
- * one run, on the Guild's federation benchmark (4 subgraphs, entity fetches,
- * @requires, @provides). Every answer is checked against the expected
- * response; the report prints throughput, latency and peak memory, and the
- * ratios ours / baseline. Everything runs on loopback, bounded in count and time.
+ * `npm run bench`: our gateway against plain @apollo/gateway (the baseline)
+ * and Hive Gateway, side by side in one run, on the Guild's federation
+ * benchmark (bench/guild/), then the domain benchmark on our own federation
+ * (bench/domain/, MariaDB). Prints per run and per round, a summary with the
+ * ratios ours/apollo and ours/hive (medians over rounds), and writes it all
+ * as JSON. Everything runs on loopback, bounded in time (about 8 minutes).
  *
- * Knobs: BENCH_REQUESTS (per round, default 1500), BENCH_CONCURRENCY (16), BENCH_ROUNDS (2).
+ * Knobs: BENCH_ROUNDS (2), BENCH_CONCURRENCY (50), BENCH_SECONDS (measured
+ * run, 12), BENCH_WARMUP_SECONDS (3), BENCH_VARIANTS (identical,varied),
+ * BENCH_CONTENDERS (apollo,ours,hive), BENCH_DOMAIN (on; off skips it),
+ * BENCH_DATABASE_URL (mysql://root@127.0.0.1:3306), BENCH_JSON
+ * (test-output/bench.json), BENCH_OURS_NODE_FLAGS (Node flags for our gateway).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
-import { BENCH_MAX_COST, GUILD_TEST_QUERY } from './guild/subgraphs';
-import { runLoad, LoadResult } from './load';
-import { Child, memoryOf, startChild, waitForGraphQL, waitForOutput } from './process';
+import { runDomainBenchmark, DomainResults } from './domain/benchmark';
+import { measureRun, GuildRun } from './guild/benchmark';
+import { CONTENDERS } from './guild/contenders';
+import type { SubgraphCounts } from './guild/serve';
+import { VARIANTS } from './guild/variants';
+import { readEnv, type EnvName } from '../lib/config/env';
+import { canPin, pin, startChild, waitForOutput } from './process';
 
 const DIST = path.resolve(__dirname, '..');
 const ROOT = path.resolve(DIST, '..');
 // A copy of shared/bench/guild-testquery-expected.json, the benchmark's expected answer.
 const EXPECTED_FILE = path.join(ROOT, 'bench', 'guild', 'testquery-expected.json');
 
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1500);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const env = (name: EnvName, fallback: string): string => readEnv(name, fallback)!;
+const ROUNDS = Number(env('BENCH_ROUNDS', '2'));
+const CONCURRENCY = Number(env('BENCH_CONCURRENCY', '50'));
+const SECONDS = Number(env('BENCH_SECONDS', '12'));
+const WARMUP_SECONDS = Number(env('BENCH_WARMUP_SECONDS', '3'));
+const JSON_FILE = path.resolve(ROOT, env('BENCH_JSON', 'test-output/bench.json'));
+const pick = <T extends { key: string }>(all: T[], list: string) => all.filter((x) => list.split(',').includes(x.key));
+const contenders = pick(CONTENDERS, env('BENCH_CONTENDERS', 'apollo,ours,hive'));
+const variants = pick(VARIANTS, env('BENCH_VARIANTS', 'identical,varied'));
 
-interface Target {
-  name: string;
-  start(supergraphFile: string, port: number): { child: Child; url: string };
+const median = (values: number[]): number => {
+  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model ?? 'unknown',
+    cpus: cpus.length,
+    memoryGiB: Number((os.totalmem() / 2 ** 30).toFixed(1)),
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    loadAverageAtStart: os.loadavg().map((l) => Number(l.toFixed(2))),
+    pinned: canPin() && cpus.length >= 2 ? 'gateway on CPU 1; subgraphs and load generator on CPU 0' : 'no (taskset or a second CPU missing)',
+  };
 }
 
-const TARGETS: Target[] = [
-  {
-    name: '@apollo/gateway 2.14 (baseline)',
-    start: (file, port) => ({
-      child: startChild(process.execPath, [path.join(DIST, 'bench/targets/apolloGateway.js'), file, String(port)]),
-      url: `http://127.0.0.1:${port}/`,
-    }),
-  },
-  {
-    name: 'our gateway (--supergraph)',
-    start: (file, port) => ({
-      // Started outside the repo, with no federation config: a plain federation gateway over the file.
-      child: startChild(
-        process.execPath,
-        [path.join(DIST, 'gateway/index.js'), '--supergraph', file, '--port', String(port)],
-        // The baseline has no authentication; ours serves anonymous reads here so both do the same work.
-        // …and allows the benchmark query's cost (our default limit is for client queries, not this load test).
-        { LOG_LEVEL: 'warn', AUTH_ALLOW_ANONYMOUS_READ: 'true', GRAPHQL_MAX_COST: String(BENCH_MAX_COST) },
-        path.dirname(file),
-      ),
-      url: `http://127.0.0.1:${port}/graphql`,
-    }),
-  },
-];
-
-interface Measurement extends LoadResult {
-  peakMiB: number;
+function runLine(run: GuildRun): string {
+  const name = CONTENDERS.find((c) => c.key === run.contender)!.name;
+  return (
+    `  ${name.padEnd(36)} ${fixed(run.reqPerSec).padStart(7)} req/s  p50 ${fixed(run.p50Ms).padStart(7)} ms  p99 ${fixed(run.p99Ms).padStart(7)} ms  ` +
+    `${fixed(run.subgraphRequestsPerRequest, 2).padStart(5)} subgraph req/req  ${String(run.subgraphConnectionsOpened).padStart(3)} conns  ` +
+    `RSS ${fixed(run.peakRssMiB, 0).padStart(4)} MiB  CPU ${fixed(run.cpuMsPerRequest, 2).padStart(6)} ms/req  ${run.failures ? `FAILURES ${run.failures}: ${run.firstFailure}` : 'all answers correct'}`
+  );
 }
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+interface Ratios {
+  throughput: number;
+  cpuPerRequest: number;
+}
 
-async function measure(target: Target, supergraphFile: string, port: number, reference: { text?: string; expected?: unknown }): Promise<Measurement> {
-  const { child, url } = target.start(supergraphFile, port);
-  try {
-    await waitForGraphQL(url, child);
-    const body = JSON.stringify({ query: GUILD_TEST_QUERY });
-    const first = await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).text();
-    if (!isDeepStrictEqual(JSON.parse(first), reference.expected)) {
-      throw new Error(`${target.name} answered the test query wrongly:\n${first.slice(0, 500)}`);
-    }
-    reference.text ??= first;
-    // Each answer must be the same size as the checked one: cheap enough not to load the generator.
-    const check = (text: string) => text.length === reference.text!.length;
-    await runLoad({ url, body, requests: Math.min(200, REQUESTS), concurrency: CONCURRENCY, check });
-    const result = await runLoad({ url, body, requests: REQUESTS, concurrency: CONCURRENCY, check });
-    return { ...result, peakMiB: memoryOf(child.process.pid!).peakMiB };
-  } finally {
-    await child.stop();
-  }
+function ratiosOf(runs: GuildRun[], other: string): Ratios | undefined {
+  const ours = runs.find((r) => r.contender === 'ours');
+  const them = runs.find((r) => r.contender === other);
+  if (!ours || !them) return undefined;
+  return { throughput: ours.reqPerSec / them.reqPerSec, cpuPerRequest: ours.cpuMsPerRequest / them.cpuMsPerRequest };
 }
 
 async function main(): Promise<void> {
+  const started = Date.now();
+  const details = machine();
+  const pinned = canPin() && details.cpus >= 2;
+  if (pinned) pin(process.pid, '0');
+  console.log(`Benchmark on ${details.cpus} × ${details.cpu}, ${details.memoryGiB} GiB, ${details.os}, Node ${details.node}; load average ${details.loadAverageAtStart.join(' ')}`);
+  console.log(`pinning: ${details.pinned}`);
+
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jpg-bench-'));
   const supergraphFile = path.join(tmp, 'supergraph.graphql');
-  const subgraphs = startChild(process.execPath, [path.join(DIST, 'bench/targets/guildSubgraphs.js'), supergraphFile]);
+  const subgraphs = startChild(process.execPath, [path.join(DIST, 'bench/targets/guildSubgraphs.js'), supergraphFile], { cpus: pinned ? '0' : undefined, ipc: true });
+  const counts = () =>
+    new Promise<SubgraphCounts>((resolve) => {
+      subgraphs.process.once('message', (message) => resolve((message as { counts: SubgraphCounts }).counts));
+      subgraphs.process.send('counts');
+    });
+  const runs: GuildRun[] = [];
+  let domain: DomainResults | { skipped: string } = { skipped: 'BENCH_DOMAIN=off' };
   try {
     await waitForOutput(subgraphs, /READY/);
     const expected: unknown = JSON.parse(fs.readFileSync(EXPECTED_FILE, 'utf8'));
-    console.log(`Federation benchmark: the Guild's test query over 4 subgraphs; ${REQUESTS} requests per round, concurrency ${CONCURRENCY}, ${ROUNDS} rounds interleaved`);
-    console.log(`answers checked against ${path.relative(ROOT, EXPECTED_FILE)}`);
-    const reference: { text?: string; expected?: unknown } = { expected };
-    const results = new Map<string, Measurement[]>(TARGETS.map((t) => [t.name, []]));
-    let port = 4900;
-    for (let round = 0; round < ROUNDS; round++) {
-      for (const target of TARGETS) results.get(target.name)!.push(await measure(target, supergraphFile, port++, reference));
+    let port = 5160;
+    const settings = {
+      supergraphFile,
+      expected,
+      concurrency: CONCURRENCY,
+      warmupSeconds: WARMUP_SECONDS,
+      measureSeconds: SECONDS,
+      gatewayCpus: pinned ? '1' : undefined,
+      counts,
+      nextPort: () => port++,
+    };
+    console.log(`\nFederation benchmark (the Guild's): ${CONCURRENCY} connections, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s measured per run, ${ROUNDS} rounds, contenders alternating`);
+    console.log(`every answer checked against ${path.relative(ROOT, EXPECTED_FILE)}`);
+    for (const variant of variants) {
+      console.log(`\n[${variant.key}] ${variant.description}`);
+      for (let round = 1; round <= ROUNDS; round++) {
+        console.log(` round ${round}`);
+        const roundRuns: GuildRun[] = [];
+        for (const contender of contenders) {
+          const run = await measureRun(contender, variant, round, settings);
+          roundRuns.push(run);
+          console.log(runLine(run));
+        }
+        runs.push(...roundRuns);
+        for (const other of ['apollo', 'hive']) {
+          const ratios = ratiosOf(roundRuns, other);
+          if (ratios) console.log(`  ours/${other}: throughput ${fixed(ratios.throughput, 2)}x, CPU per request ${fixed(ratios.cpuPerRequest, 2)}x`);
+        }
+      }
     }
-    const rows = TARGETS.map((t) => {
-      const runs = results.get(t.name)!;
-      return {
-        target: t.name,
-        'req/s': median(runs.map((r) => r.throughput)).toFixed(0),
-        'p50 ms': median(runs.map((r) => r.p50)).toFixed(1),
-        'p95 ms': median(runs.map((r) => r.p95)).toFixed(1),
-        'p99 ms': median(runs.map((r) => r.p99)).toFixed(1),
-        'peak RSS MiB': median(runs.map((r) => r.peakMiB)).toFixed(0),
-        failures: runs.reduce((n, r) => n + r.failures, 0),
-      };
-    });
-    console.table(rows);
-    const [base, ours] = rows;
-    const ratio = (a: string, b: string) => (Number(a) / Number(b)).toFixed(2);
-    console.log(
-      `ratio ours/baseline: throughput ${ratio(ours['req/s'], base['req/s'])}x, p95 latency ${ratio(ours['p95 ms'], base['p95 ms'])}x, peak memory ${ratio(ours['peak RSS MiB'], base['peak RSS MiB'])}x`,
-    );
-    if (rows.some((r) => r.failures > 0)) process.exitCode = 1;
+    if (env('BENCH_DOMAIN', 'on') !== 'off') domain = await runDomainBenchmark({ databaseUrl: env('BENCH_DATABASE_URL', 'mysql://root@127.0.0.1:3306'), concurrency: CONCURRENCY, seconds: SECONDS, gatewayCpus: pinned ? '1' : undefined });
   } finally {
     await subgraphs.stop();
     fs.rmSync(tmp, { recursive: true, force: true });
+  }
+
+  const summary = variants.map((variant) => {
+    const of = (key: string) => runs.filter((r) => r.variant === variant.key && r.contender === key);
+    const rows = contenders.map((c) => {
+      const mine = of(c.key);
+      return {
+        gateway: c.name,
+        'req/s': fixed(median(mine.map((r) => r.reqPerSec))),
+        'p50 ms': fixed(median(mine.map((r) => r.p50Ms))),
+        'p99 ms': fixed(median(mine.map((r) => r.p99Ms))),
+        'subgraph req/req': fixed(median(mine.map((r) => r.subgraphRequestsPerRequest)), 2),
+        'peak RSS MiB': fixed(median(mine.map((r) => r.peakRssMiB)), 0),
+        'CPU ms/req': fixed(median(mine.map((r) => r.cpuMsPerRequest)), 2),
+        failures: mine.reduce((n, r) => n + r.failures, 0),
+      };
+    });
+    const ratio = (other: string) => {
+      const perRound = Array.from({ length: ROUNDS }, (_, i) => ratiosOf(runs.filter((r) => r.variant === variant.key && r.round === i + 1), other)).filter((r): r is Ratios => !!r);
+      return perRound.length ? { throughput: median(perRound.map((r) => r.throughput)), cpuPerRequest: median(perRound.map((r) => r.cpuPerRequest)) } : undefined;
+    };
+    return { variant: variant.key, rows, oursOverApollo: ratio('apollo'), oursOverHive: ratio('hive') };
+  });
+
+  console.log('\nSummary (medians over rounds)');
+  for (const s of summary) {
+    console.log(`\n[${s.variant}]`);
+    console.table(s.rows);
+    if (s.oursOverApollo) console.log(`ours/apollo: throughput ${fixed(s.oursOverApollo.throughput, 2)}x, CPU per request ${fixed(s.oursOverApollo.cpuPerRequest, 2)}x`);
+    if (s.oursOverHive) console.log(`ours/hive:   throughput ${fixed(s.oursOverHive.throughput, 2)}x, CPU per request ${fixed(s.oursOverHive.cpuPerRequest, 2)}x`);
+  }
+  if ('skipped' in domain) console.log(`\nDomain benchmark skipped: ${domain.skipped}`);
+  const seconds = (Date.now() - started) / 1000;
+  console.log(`\nbenchmark took ${fixed(seconds, 0)} s; JSON: ${path.relative(process.cwd(), JSON_FILE)}`);
+  fs.mkdirSync(path.dirname(JSON_FILE), { recursive: true });
+  fs.writeFileSync(JSON_FILE, JSON.stringify({ machine: details, settings: { rounds: ROUNDS, concurrency: CONCURRENCY, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS }, runs, summary, domain, seconds }, null, 2));
+  const failed = runs.some((r) => r.failures > 0) || ('failures' in domain && domain.failures > 0);
+  if (failed) {
+    console.error('Some answers were wrong or failed: see FAILURES above.');
+    process.exitCode = 1;
   }
 }
 
