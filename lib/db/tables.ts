@@ -43,6 +43,37 @@ export async function dropCheck(queryRunner: QueryRunner, table: string, name: s
   }
 }
 
+/** A plain column added to an existing table: no key, no generation, at most a default. */
+export interface AddedColumn {
+  name: string;
+  type: 'int' | 'bigint';
+  isNullable: boolean;
+  default?: number;
+}
+
+/**
+ * Adds a column to an existing table, with the checks that guard it. On
+ * SQLite by ALTER TABLE ADD COLUMN, the checks as column constraints: TypeORM
+ * would rebuild the table, which fails once other tables' rows point to it.
+ */
+export async function addColumnWithChecks(queryRunner: QueryRunner, table: string, column: AddedColumn, checks: Array<{ name: string; expression: string }>): Promise<void> {
+  const { driver } = queryRunner.connection;
+  const definition = [driver.escape(column.name), column.type, column.isNullable ? 'NULL' : 'NOT NULL', column.default === undefined ? '' : `DEFAULT ${column.default}`];
+  if (isMySql(queryRunner)) {
+    await queryRunner.query(`ALTER TABLE ${driver.escape(table)} ADD COLUMN ${definition.filter(Boolean).join(' ')}`);
+    for (const check of checks) await addCheck(queryRunner, table, check.name, check.expression);
+    return;
+  }
+  const constraints = checks.map((check) => `CONSTRAINT ${driver.escape(check.name)} CHECK (${check.expression})`);
+  await queryRunner.query(`ALTER TABLE ${driver.escape(table)} ADD COLUMN ${[...definition, ...constraints].filter(Boolean).join(' ')}`);
+}
+
+/** Undoes `addColumnWithChecks` (SQLite drops a column's own checks with it). */
+export async function dropColumnWithChecks(queryRunner: QueryRunner, table: string, column: string, checkNames: string[]): Promise<void> {
+  if (isMySql(queryRunner)) for (const name of checkNames) await dropCheck(queryRunner, table, name);
+  await queryRunner.query(`ALTER TABLE ${queryRunner.connection.driver.escape(table)} DROP COLUMN ${queryRunner.connection.driver.escape(column)}`);
+}
+
 /**
  * Makes a text column compare exactly (case and accents count), as SQLite
  * always does: MariaDB's default collation would call "Brigade" and "brigade"

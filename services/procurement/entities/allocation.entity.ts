@@ -27,6 +27,10 @@ export class Allocation {
   @Column({ name: 'requirement_id', type: 'varchar', length: 32, nullable: true })
   requirementId: string | null;
 
+  /** Optimistic concurrency token of this allocation alone, bumped by every change of it (workflow/guards.ts). */
+  @Column({ name: 'lock_version', type: 'int', default: 0 })
+  lockVersion: number;
+
   /** The stand-alone unit price frozen when the order was placed; null before. */
   @Column({ name: 'agreed_individual_unit_price_minor', type: 'bigint', nullable: true, transformer: minorUnitsTransformer })
   agreedIndividualUnitPriceMinor: bigint | null;

@@ -51,7 +51,7 @@ export class JointOrder {
   @Column({ type: 'int', default: 1 })
   version: number;
 
-  /** Optimistic concurrency token, bumped by every write (see workflow/orderCommand.ts). */
+  /** Optimistic concurrency token, bumped by every change of the order's terms or state (workflow/guards.ts). */
   @Column({ name: 'lock_version', type: 'int', default: 0 })
   lockVersion: number;
 

@@ -11,10 +11,18 @@ import { GraphQLResponse, startTestProcurement, TestProcurement } from './procur
 import { addLine, createOrder, JAVELIN_SUPPLIER, NSN } from './orderSteps';
 
 const ALLOCATE = `mutation($c: ID!, $l: ID!, $q: Int!) { allocate(country: $c, lineId: $l, quantity: $q) { id quantity } }`;
+const ADD_LINE = `mutation($c: ID!, $o: ID!, $n: ID!) { addOrderLine(country: $c, orderId: $o, nsn: $n) { id } }`;
 
 async function lockVersion(p: TestProcurement, orderId: string): Promise<number> {
   const [row] = await p.service.dataSource.query('SELECT lock_version FROM joint_order WHERE id = ?', [orderId]);
   return Number(row.lock_version);
+}
+
+/** A connection of its own to the service's database, to hold locks the way another writer would. */
+async function rawConnection(p: TestProcurement): Promise<mysql.Connection> {
+  const target = parseDatabaseUrl(String(process.env.TEST_DATABASE_URL));
+  if (target.kind !== 'mysql') throw new Error('needs MariaDB');
+  return mysql.createConnection({ host: target.host, port: target.port, user: target.user, password: target.password, database: String(p.service.dataSource.options.database) });
 }
 
 function outcome(result: GraphQLResponse): 'landed' | string {
@@ -37,8 +45,8 @@ async function sixParallelAllocations(p: TestProcurement): Promise<void> {
   const { jointOrder } = await p.query(`query($id: ID!) { jointOrder(id: $id) { lines { id quantity allocations { country { code } quantity } } } }`, { id: order.id });
   const stored = jointOrder.lines.flatMap((l: any) => l.allocations.map((a: any) => `${l.id}:${a.country.code}:${a.quantity}`)).sort();
   expect(stored).toEqual(landed.map((r) => `${r.lineId}:${r.country}:${r.quantity}`).sort());
-  // Each landed write claimed the order exactly once; the losers' attempts left no trace.
-  expect(await lockVersion(p, order.id)).toBe(before + landed.length);
+  // Allocations claim their own rows, never the order's terms.
+  expect(await lockVersion(p, order.id)).toBe(before);
 }
 
 describe('parallel allocations on the current backend', () => {
@@ -77,21 +85,43 @@ describeWith(MARIADB, 'concurrent writes on MariaDB', () => {
     expect(Number(rows[0].quantity)).toBe(landed.quantity);
   });
 
-  it('a write that read the order before another one changed it is run again on the new state', async () => {
+  it('an allocation waits for a change of the order in flight and then sees its outcome', async () => {
     const order = await createOrder(p, { participants: ['AL'] });
     const lineId = await addLine(p, order.id, NSN.javelin);
+    await p.query(ALLOCATE, { c: 'XK', l: lineId, q: 10 });
+
+    // Another writer is submitting the order (it holds the order row), not yet committed.
+    const other = await rawConnection(p);
+    try {
+      await other.query('START TRANSACTION');
+      await other.query("UPDATE joint_order SET lock_version = lock_version + 1, status = 'IN_APPROVAL' WHERE id = ?", [order.id]);
+      let answered = false;
+      const pending = p.request(ALLOCATE, { c: 'AL', l: lineId, q: 25 }).finally(() => {
+        answered = true;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(answered).toBe(false); // waiting for the order row
+      await other.query('COMMIT');
+      // It read the order after the lock was released: no longer DRAFT, so nothing is allocated.
+      expect(outcome(await pending)).toBe('ORDER_NOT_DRAFT');
+    } finally {
+      await other.end();
+    }
+    expect(await p.service.dataSource.query("SELECT id FROM allocation WHERE line_id = ? AND country_code = 'AL'", [lineId])).toEqual([]);
+  });
+
+  it('a change of the order that read it before another one changed it is run again on the new state', async () => {
+    const order = await createOrder(p, { participants: ['AL'] });
     const before = await lockVersion(p, order.id);
 
     // Another writer holds the order row, having bumped its lock_version, but has not committed yet.
-    const target = parseDatabaseUrl(String(process.env.TEST_DATABASE_URL));
-    if (target.kind !== 'mysql') throw new Error('needs MariaDB');
-    const other = await mysql.createConnection({ host: target.host, port: target.port, user: target.user, password: target.password, database: String(p.service.dataSource.options.database) });
+    const other = await rawConnection(p);
     try {
       await other.query('START TRANSACTION');
       await other.query('UPDATE joint_order SET lock_version = lock_version + 1 WHERE id = ?', [order.id]);
       p.service.statements.reset();
       let answered = false;
-      const pending = p.request(ALLOCATE, { c: 'AL', l: lineId, q: 25 }).finally(() => {
+      const pending = p.request(ADD_LINE, { c: 'AL', o: order.id, n: NSN.javelin }).finally(() => {
         answered = true;
       });
       await new Promise((resolve) => setTimeout(resolve, 400));

@@ -8,6 +8,7 @@ import { PROCUREMENT_ENTITIES } from '../entities';
 import { PROCUREMENT_MIGRATIONS } from '../migrations';
 import { startTestProcurement, TABLES, TestProcurement } from './procurementTestkit';
 import { draftOrder } from './orderSteps';
+import { DEMO_TODAY } from '../seeds';
 
 describe('database constraints of the procurement schema', () => {
   let p: TestProcurement;
@@ -25,6 +26,7 @@ describe('database constraints of the procurement schema', () => {
     ['an allocation of no units', () => sql("INSERT INTO allocation (order_id, line_id, country_code, quantity) VALUES (?, ?, 'HR', 0)", [orderId, lineId])],
     ['an allocation for a member that does not take part', () => sql("INSERT INTO allocation (order_id, line_id, country_code, quantity) VALUES (?, ?, 'HR', 5)", [orderId, lineId])],
     ['a second allocation of the same member on a line', () => sql("INSERT INTO allocation (order_id, line_id, country_code, quantity) VALUES (?, ?, 'XK', 5)", [orderId, lineId])],
+    ['an allocation with a negative lock version', () => sql("UPDATE allocation SET lock_version = -1 WHERE line_id = ? AND country_code = 'XK'", [lineId])],
     ['a rejection without a reason', () => sql("INSERT INTO approval (order_id, country_code, version, decision, decided_by, requested_at, decided_at) VALUES (?, 'AL', 1, 'REJECTED', 'Minister', '2026-05-04 10:00:00', '2026-05-04 10:00:00')", [orderId])],
     ['a decision without a decision date', () => sql("INSERT INTO approval (order_id, country_code, version, decision, decided_by, requested_at) VALUES (?, 'AL', 1, 'APPROVED', 'Minister', '2026-05-04 10:00:00')", [orderId])],
     ['a LEAD_NATION order without a lead nation', () => sql("UPDATE joint_order SET model = 'LEAD_NATION' WHERE id = ?", [orderId])],
@@ -40,19 +42,40 @@ describe('database constraints of the procurement schema', () => {
 });
 
 describe('the procurement migrations', () => {
-  it('go down and up again cleanly, leaving every table', async () => {
+  it('go down and up again cleanly, one by one, leaving every table and column', async () => {
     const database = await createTestDatabase('procurement_migrations');
     const dataSource = await openDatabase({ url: database.url, entities: PROCUREMENT_ENTITIES, migrations: PROCUREMENT_MIGRATIONS });
     try {
       const tables = async () => (await dataSource.createQueryRunner().getTables(TABLES)).map((t) => t.name.replace(/^.*\./, '')).sort();
       expect(await tables()).toEqual([...TABLES].sort());
+      const columns = async () => (await dataSource.createQueryRunner().getTable('allocation'))?.columns.map((c) => c.name) ?? [];
+      expect(await columns()).toContain('lock_version');
       await dataSource.undoLastMigration({ transaction: 'each' });
+      expect(await columns()).not.toContain('lock_version');
+      for (let i = 1; i < PROCUREMENT_MIGRATIONS.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
       expect(await tables()).toEqual([]);
       await dataSource.runMigrations({ transaction: 'each' });
       expect(await tables()).toEqual([...TABLES].sort());
     } finally {
       await dataSource.destroy();
       await database.drop();
+    }
+  });
+
+  it('add and remove the allocation lock version on a database that holds orders (deliveries pointing at allocations)', async () => {
+    const p = await startTestProcurement('migrations_data', { seed: true, today: DEMO_TODAY });
+    try {
+      const { dataSource } = p.service;
+      const count = async (table: string) => Number((await dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
+      const [allocations, deliveries] = [await count('allocation'), await count('delivery')];
+      expect(deliveries).toBeGreaterThan(0);
+      await dataSource.undoLastMigration({ transaction: 'each' });
+      await dataSource.runMigrations({ transaction: 'each' });
+      expect([await count('allocation'), await count('delivery')]).toEqual([allocations, deliveries]);
+      expect(await dataSource.query('SELECT DISTINCT lock_version FROM allocation')).toEqual([{ lock_version: 0 }]);
+      await expect(dataSource.query('UPDATE allocation SET lock_version = -1')).rejects.toThrow();
+    } finally {
+      await p.stop();
     }
   });
 });

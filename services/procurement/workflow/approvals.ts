@@ -8,7 +8,7 @@ import type { ProcurementContext } from '../context';
 import { Allocation, Approval, JointOrder, OrderLine } from '../entities';
 import { ApprovalDecision, Decision, JointOrderStatus } from '../types/enums';
 import { approvedBy } from './approvalState';
-import { claimOrder, participantsOf, requireParticipant } from './guards';
+import { changeOrder, claimOrder, holdOrder, participantsOf, requireParticipant } from './guards';
 import { requireCurrentVersion, requireOfferValid, requireStatus, Rule } from './rules';
 import { writeTransaction } from './transaction';
 
@@ -59,7 +59,8 @@ export function checkDecision(input: DecisionInput): { decidedBy: string; commen
 export async function recordApproval(ctx: ProcurementContext, country: string, orderId: number, input: DecisionInput): Promise<Approval> {
   const { decidedBy, comment } = checkDecision(input);
   return writeTransaction(ctx.dataSource, async (tx) => {
-    const order = await claimOrder(tx, orderId);
+    // Not a change of the order's terms: decisions queue for the order row, and only settling the round changes it.
+    const order = await holdOrder(tx, orderId);
     await requireParticipant(tx, order, country);
     requireStatus(order, JointOrderStatus.IN_APPROVAL);
     requireCurrentVersion(`Joint order ${order.reference}`, order.version, input.version, country);
@@ -69,13 +70,12 @@ export async function recordApproval(ctx: ProcurementContext, country: string, o
     await tx.insert(Approval, approval);
 
     if (input.decision === Decision.REJECTED) {
-      order.status = JointOrderStatus.DRAFT;
+      await changeOrder(tx, order, { status: JointOrderStatus.DRAFT });
     } else {
       const participants = await participantsOf(tx, orderId);
       const history = await tx.find(Approval, { where: { orderId, version: order.version } });
-      if (approvedBy(history, order.version, participants).length === participants.length) order.status = JointOrderStatus.APPROVED;
+      if (approvedBy(history, order.version, participants).length === participants.length) await changeOrder(tx, order, { status: JointOrderStatus.APPROVED });
     }
-    await tx.update(JointOrder, { id: orderId }, { status: order.status });
     return approval;
   });
 }

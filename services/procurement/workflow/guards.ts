@@ -1,11 +1,13 @@
 /**
- * The checks every command starts with: who acts, on which order, and whether
- * that order is still the one it read (optimistic concurrency).
+ * The checks every command starts with: who acts, on which order, and what
+ * it claims. A change of an order's terms claims the order (optimistic, its
+ * `lock_version`); a member's change of its own part shares the order and
+ * claims only that part, so members work on one order side by side.
  */
-import type { EntityManager, EntityTarget, FindOptionsWhere } from 'typeorm';
+import type { EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
 import { badInput, ErrorCode, notFound, ruleBroken } from '../../../lib/errors';
 import { MEMBER_CODE } from '../../../lib/reference/members';
-import { ImplementationPlan, JointOrder, Member, OrderParticipant } from '../entities';
+import { Allocation, ImplementationPlan, JointOrder, Member, OrderParticipant } from '../entities';
 import { Membership } from '../types/enums';
 import { memberRuleBroken, Rule } from './rules';
 import { StaleRowError } from './transaction';
@@ -36,36 +38,115 @@ export async function actingMember(tx: EntityManager, code: string, field = 'cou
 /** A row guarded by an optimistic `lock_version` column. */
 interface Versioned {
   id: number;
-  reference: string;
   lockVersion: number;
+}
+
+/** True on MySQL/MariaDB, where concurrent transactions lock rows; SQLite queues writes instead (transaction.ts). */
+function locksRows(tx: EntityManager): boolean {
+  const { type } = tx.connection.options;
+  return type === 'mysql' || type === 'mariadb';
+}
+
+/**
+ * Locks one row until the transaction ends: `shared` lets other shared
+ * holders in and keeps writers out; `exclusive` keeps everyone out. Written
+ * out because TypeORM says `FOR SHARE` to any server of version 8 or more,
+ * MariaDB 10/11 included, which only knows `LOCK IN SHARE MODE`.
+ */
+async function lockRow(tx: EntityManager, entity: EntityTarget<ObjectLiteral>, id: number, mode: 'shared' | 'exclusive'): Promise<void> {
+  if (!locksRows(tx)) return;
+  const table = tx.connection.driver.escape(tx.connection.getMetadata(entity).tableName);
+  await tx.query(`SELECT id FROM ${table} WHERE id = ? ${mode === 'shared' ? 'LOCK IN SHARE MODE' : 'FOR UPDATE'}`, [id]);
 }
 
 /**
  * Reads the row and claims it: bumps `lock_version` only if it still has the
  * value just read. A competing write that got there first makes the UPDATE
- * match no row; the transaction is then retried on fresh data.
+ * match no row; the transaction is then retried on fresh data. With `wait`
+ * (MariaDB) the row is read under an exclusive lock, so competitors queue
+ * for it instead and the claim always matches.
  */
-async function claim<E extends Versioned>(tx: EntityManager, entity: EntityTarget<E>, id: number, what: string): Promise<E> {
+async function claim<E extends Versioned>(tx: EntityManager, entity: EntityTarget<E>, id: number, name: (row: E) => string, notFoundAs: string, wait = false): Promise<E> {
+  if (wait) await lockRow(tx, entity, id, 'exclusive');
   const row = await tx.findOne(entity, { where: { id } as FindOptionsWhere<E> });
-  if (!row) throw notFound(what, String(id));
+  if (!row) throw notFound(notFoundAs, String(id));
   const claimed = await tx
     .createQueryBuilder()
     .update(entity)
     .set({ lockVersion: () => 'lock_version + 1' } as never)
     .where('id = :id AND lock_version = :lockVersion', { id: row.id, lockVersion: row.lockVersion })
     .execute();
-  if (claimed.affected !== 1) throw new StaleRowError(`${what} ${row.reference}`);
+  if (claimed.affected !== 1) throw new StaleRowError(name(row));
   row.lockVersion += 1;
   return row;
 }
 
-/** Claims a joint order: every write to it or its lines, allocations, approvals and deliveries starts here. */
+/**
+ * Claims a joint order for a change of its terms (lines, participants,
+ * submit, reopen, place, cancel, deliveries): optimistic, on the order's
+ * `lock_version`. Its UPDATE needs the order row exclusively, so it waits for
+ * the members' changes in flight (they hold the row shared) and keeps new
+ * ones out until it commits.
+ */
 export function claimOrder(tx: EntityManager, orderId: number): Promise<JointOrder> {
-  return claim(tx, JointOrder, orderId, 'Joint order');
+  return claim(tx, JointOrder, orderId, (o) => `Joint order ${o.reference}`, 'Joint order');
 }
 
 export function claimPlan(tx: EntityManager, planId: number): Promise<ImplementationPlan> {
-  return claim(tx, ImplementationPlan, planId, 'Implementation plan');
+  return claim(tx, ImplementationPlan, planId, (p) => `Implementation plan ${p.reference}`, 'Implementation plan');
+}
+
+/**
+ * Reads an order for a change of one member's part of it (an allocation, a
+ * decision on a plan): under a shared lock, so members change their parts
+ * side by side while the order's terms cannot change under them.
+ */
+export async function shareOrder(tx: EntityManager, orderId: number): Promise<JointOrder> {
+  await lockRow(tx, JointOrder, orderId, 'shared');
+  const order = await tx.findOne(JointOrder, { where: { id: orderId } });
+  if (!order) throw notFound('Joint order', String(orderId));
+  return order;
+}
+
+export async function sharePlan(tx: EntityManager, planId: number): Promise<ImplementationPlan> {
+  await lockRow(tx, ImplementationPlan, planId, 'shared');
+  const plan = await tx.findOne(ImplementationPlan, { where: { id: planId } });
+  if (!plan) throw notFound('Implementation plan', String(planId));
+  return plan;
+}
+
+/**
+ * Reads an order to settle a round of decisions on it: exclusively, without
+ * claiming its terms. The members' decisions queue for it (a few statements
+ * each) instead of being refused, and the last one sees all the others.
+ */
+export async function holdOrder(tx: EntityManager, orderId: number): Promise<JointOrder> {
+  await lockRow(tx, JointOrder, orderId, 'exclusive');
+  const order = await tx.findOne(JointOrder, { where: { id: orderId } });
+  if (!order) throw notFound('Joint order', String(orderId));
+  return order;
+}
+
+/**
+ * A change the order's other members must notice (its status, its version):
+ * bumps `lock_version` too, so a terms change that read the order before
+ * runs again on the new state.
+ */
+export async function changeOrder(tx: EntityManager, order: JointOrder, fields: Partial<Omit<JointOrder, 'id' | 'lockVersion'>>): Promise<void> {
+  const changed = await tx
+    .createQueryBuilder()
+    .update(JointOrder)
+    .set({ ...fields, lockVersion: () => 'lock_version + 1' } as never)
+    .where('id = :id AND lock_version = :lockVersion', { id: order.id, lockVersion: order.lockVersion })
+    .execute();
+  if (changed.affected !== 1) throw new StaleRowError(`Joint order ${order.reference}`);
+  Object.assign(order, fields);
+  order.lockVersion += 1;
+}
+
+/** Claims one allocation: its own `lock_version`, under an exclusive row lock on MariaDB (same-allocation changes queue). */
+export function claimAllocation(tx: EntityManager, allocationId: number): Promise<Allocation> {
+  return claim(tx, Allocation, allocationId, (a) => `Allocation ${a.id}`, 'Allocation', true);
 }
 
 /**
@@ -83,6 +164,29 @@ export async function claimOrderOf<P extends { orderId: number }>(
   if (!part) throw notFound(what, String(id));
   const order = await claimOrder(tx, part.orderId);
   await requireParticipant(tx, order, country);
+  return { part, order };
+}
+
+/**
+ * Loads a part of an order for a member's own change: shares its order
+ * (order first, then the part, as every writer does, so they cannot
+ * deadlock), checks the acting member takes part, and reads the part again
+ * under that lock (a terms change may have removed it meanwhile).
+ */
+export async function shareOrderOf<P extends { orderId: number }>(
+  tx: EntityManager,
+  entity: EntityTarget<P>,
+  id: number,
+  what: string,
+  country: string,
+): Promise<{ part: P; order: JointOrder }> {
+  const where = { id } as unknown as FindOptionsWhere<P>;
+  const seen = await tx.findOne(entity, { where });
+  if (!seen) throw notFound(what, String(id));
+  const order = await shareOrder(tx, seen.orderId);
+  await requireParticipant(tx, order, country);
+  const part = await tx.findOne(entity, { where });
+  if (!part) throw notFound(what, String(id));
   return { part, order };
 }
 

@@ -4,12 +4,12 @@
  * every change after a submission makes a new version to approve.
  */
 import type { EntityManager } from 'typeorm';
-import { badInput } from '../../../lib/errors';
+import { badInput, notFound } from '../../../lib/errors';
 import type { ProcurementContext } from '../context';
 import { Allocation, CatalogItem, JointOrder, OrderLine } from '../entities';
 import { JointOrderStatus } from '../types/enums';
 import { contentChanged } from './orders';
-import { claimOrder, claimOrderOf, requireParticipant } from './guards';
+import { claimAllocation, claimOrder, claimOrderOf, requireParticipant, shareOrder, shareOrderOf } from './guards';
 import { memberRuleBroken, requireStatus, Rule } from './rules';
 import { insertUnique, writeTransaction } from './transaction';
 
@@ -35,14 +35,21 @@ async function openLine(tx: EntityManager, country: string, lineId: number): Pro
   return { line, order };
 }
 
-/** Claims the order an allocation belongs to; only the allocation's own member may change it. */
+/**
+ * Shares the order an allocation belongs to and claims the allocation alone:
+ * members change their allocations side by side, and changes of the same
+ * allocation queue for its row. Only the allocation's own member may change it.
+ */
 async function openAllocation(tx: EntityManager, country: string, allocationId: number): Promise<{ allocation: Allocation; order: JointOrder }> {
-  const { part: allocation, order } = await claimOrderOf(tx, Allocation, allocationId, 'Allocation', country);
-  if (allocation.countryCode !== country) {
-    throw memberRuleBroken(Rule.NOT_YOUR_ALLOCATION, country, `Allocation ${allocation.id} belongs to ${allocation.countryCode}: a member changes only its own allocations`);
+  const seen = await tx.findOne(Allocation, { where: { id: allocationId } });
+  if (!seen) throw notFound('Allocation', String(allocationId));
+  const order = await shareOrder(tx, seen.orderId);
+  await requireParticipant(tx, order, country);
+  if (seen.countryCode !== country) {
+    throw memberRuleBroken(Rule.NOT_YOUR_ALLOCATION, country, `Allocation ${seen.id} belongs to ${seen.countryCode}: a member changes only its own allocations`);
   }
   requireStatus(order, JointOrderStatus.DRAFT);
-  return { allocation, order };
+  return { allocation: await claimAllocation(tx, allocationId), order };
 }
 
 export async function addOrderLine(ctx: ProcurementContext, country: string, orderId: number, nsn: string): Promise<OrderLine> {
@@ -86,7 +93,9 @@ export async function allocate(ctx: ProcurementContext, country: string, lineId:
   checkQuantity(quantity);
   const requirement = checkRequirementId(requirementId);
   return writeTransaction(ctx.dataSource, async (tx) => {
-    const { line, order } = await openLine(tx, country, lineId);
+    // A new allocation claims nothing but its own (line, member) key: members allocate on a line side by side.
+    const { part: line, order } = await shareOrderOf(tx, OrderLine, lineId, 'Order line', country);
+    requireStatus(order, JointOrderStatus.DRAFT);
     const exists = () => memberRuleBroken(Rule.ALLOCATION_EXISTS, country, `${country} already has an allocation on line ${line.nsn}; change it with updateAllocation`);
     if (await tx.existsBy(Allocation, { lineId: line.id, countryCode: country })) throw exists();
     const allocation = await insertUnique(
@@ -114,6 +123,7 @@ export async function updateAllocation(ctx: ProcurementContext, country: string,
     const { allocation, order } = await openAllocation(tx, country, allocationId);
     if (change.quantity !== undefined && change.quantity !== null) allocation.quantity = change.quantity;
     if (requirement !== undefined) allocation.requirementId = requirement;
+    // Under the allocation's claim: the last change to commit is the one that stays.
     await tx.update(Allocation, { id: allocation.id }, { quantity: allocation.quantity, requirementId: allocation.requirementId });
     await contentChanged(tx, order);
     return allocation;

@@ -6,7 +6,7 @@ import { CATALOG_CURRENCY } from '../../../lib/reference/catalog';
 import type { ProcurementContext } from '../context';
 import { Approval, CatalogItem, JointOrder, Member, OrderParticipant } from '../entities';
 import { JointOrderStatus, Membership, PurchasingModel } from '../types/enums';
-import { actingMember, claimOrder, parseMemberCode, requireParticipant } from './guards';
+import { actingMember, changeOrder, claimOrder, parseMemberCode, requireParticipant } from './guards';
 import { memberRuleBroken, requireStatus, Rule } from './rules';
 import { insertUnique, writeTransaction } from './transaction';
 
@@ -101,10 +101,7 @@ export async function createJointOrder(ctx: ProcurementContext, country: string,
  * to a new one, so earlier decisions no longer count.
  */
 export async function contentChanged(tx: EntityManager, order: JointOrder): Promise<void> {
-  if (await tx.existsBy(Approval, { orderId: order.id, version: order.version })) {
-    order.version += 1;
-    await tx.update(JointOrder, { id: order.id }, { version: order.version });
-  }
+  if (await tx.existsBy(Approval, { orderId: order.id, version: order.version })) await changeOrder(tx, order, { version: order.version + 1 });
 }
 
 export async function joinJointOrder(ctx: ProcurementContext, country: string, orderId: number): Promise<JointOrder> {

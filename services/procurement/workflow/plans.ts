@@ -9,7 +9,7 @@ import { badInput, notFound, ruleBroken } from '../../../lib/errors';
 import type { ProcurementContext } from '../context';
 import { ImplementationPlan, JointOrder, OrderParticipant, PlanApproval, PlanVersion } from '../entities';
 import { checkDecision, DecisionInput } from './approvals';
-import { actingMember, claimPlan } from './guards';
+import { actingMember, claimPlan, sharePlan } from './guards';
 import { memberRuleBroken, requireCurrentVersion, Rule } from './rules';
 import { writeTransaction } from './transaction';
 
@@ -98,7 +98,8 @@ export async function recordPlanDecision(ctx: ProcurementContext, country: strin
   const { decidedBy, comment } = checkDecision(input);
   return writeTransaction(ctx.dataSource, async (tx) => {
     await actingMember(tx, country);
-    const plan = await claimPlan(tx, planId);
+    // A decision adds a row of its own: members decide side by side; a revision (a claim) waits for them.
+    const plan = await sharePlan(tx, planId);
     await requireApprover(tx, plan, country);
     requireCurrentVersion(`Implementation plan ${plan.reference}`, plan.version, input.version, country);
     const decision = tx.create(PlanApproval, { planId, version: plan.version, countryCode: country, decision: input.decision, decidedBy, comment, decidedAt: ctx.clock.now() });
