@@ -38,11 +38,17 @@ async function allocationRevision(p: TestProcurement, id: string): Promise<numbe
   return Number(row.lock_version);
 }
 
+/** The service, with BG admitted: four ministries. */
+async function startWithFourMembers(label: string): Promise<TestProcurement> {
+  const p = await startTestProcurement(label);
+  await p.query(`mutation { admitMember(code: "BG", name: "Bulgaria", natoStatus: MEMBER) { code } }`);
+  return p;
+}
+
 describeWith(MARIADB, 'four ministries updating their allocations on one order at the same moment (MariaDB)', () => {
   let p: TestProcurement;
   beforeAll(async () => {
-    p = await startTestProcurement('contention');
-    await p.query(`mutation { admitMember(code: "BG", name: "Bulgaria", natoStatus: MEMBER) { code } }`);
+    p = await startWithFourMembers('contention');
   });
   afterAll(async () => p?.stop());
 
@@ -90,8 +96,7 @@ describeWith(MARIADB, 'four ministries updating their allocations on one order a
 describe('order-terms changes and members’ parts serialize', () => {
   let p: TestProcurement;
   beforeAll(async () => {
-    p = await startTestProcurement('serialize');
-    await p.query(`mutation { admitMember(code: "BG", name: "Bulgaria", natoStatus: MEMBER) { code } }`);
+    p = await startWithFourMembers('serialize');
   });
   afterAll(async () => p?.stop());
 

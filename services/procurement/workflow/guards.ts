@@ -150,44 +150,39 @@ export function claimAllocation(tx: EntityManager, allocationId: number): Promis
 }
 
 /**
- * Loads a part of an order (a line, an allocation, a delivery), claims its
- * order and checks that the acting member takes part in it.
+ * Loads a part of an order (a line, an allocation, a delivery), opens its
+ * order (always the order first, then the part, as every writer does, so they
+ * cannot deadlock) and checks that the acting member takes part in it.
+ * Sharing, the part is read again under the order's lock: a terms change may
+ * have removed it meanwhile.
  */
-export async function claimOrderOf<P extends { orderId: number }>(
+async function openOrderOf<P extends { orderId: number }>(
   tx: EntityManager,
   entity: EntityTarget<P>,
   id: number,
   what: string,
   country: string,
+  access: 'claim' | 'share',
 ): Promise<{ part: P; order: JointOrder }> {
-  const part = await tx.findOne(entity, { where: { id } as unknown as FindOptionsWhere<P> });
-  if (!part) throw notFound(what, String(id));
-  const order = await claimOrder(tx, part.orderId);
+  const findPart = async (): Promise<P> => {
+    const part = await tx.findOne(entity, { where: { id } as unknown as FindOptionsWhere<P> });
+    if (!part) throw notFound(what, String(id));
+    return part;
+  };
+  const seen = await findPart();
+  const order = access === 'claim' ? await claimOrder(tx, seen.orderId) : await shareOrder(tx, seen.orderId);
   await requireParticipant(tx, order, country);
-  return { part, order };
+  return { part: access === 'claim' ? seen : await findPart(), order };
 }
 
-/**
- * Loads a part of an order for a member's own change: shares its order
- * (order first, then the part, as every writer does, so they cannot
- * deadlock), checks the acting member takes part, and reads the part again
- * under that lock (a terms change may have removed it meanwhile).
- */
-export async function shareOrderOf<P extends { orderId: number }>(
-  tx: EntityManager,
-  entity: EntityTarget<P>,
-  id: number,
-  what: string,
-  country: string,
-): Promise<{ part: P; order: JointOrder }> {
-  const where = { id } as unknown as FindOptionsWhere<P>;
-  const seen = await tx.findOne(entity, { where });
-  if (!seen) throw notFound(what, String(id));
-  const order = await shareOrder(tx, seen.orderId);
-  await requireParticipant(tx, order, country);
-  const part = await tx.findOne(entity, { where });
-  if (!part) throw notFound(what, String(id));
-  return { part, order };
+/** A part of an order, for a change of the order's terms: claims the order. */
+export function claimOrderOf<P extends { orderId: number }>(tx: EntityManager, entity: EntityTarget<P>, id: number, what: string, country: string): Promise<{ part: P; order: JointOrder }> {
+  return openOrderOf(tx, entity, id, what, country, 'claim');
+}
+
+/** A part of an order, for a member's change of its own part: shares the order. */
+export function shareOrderOf<P extends { orderId: number }>(tx: EntityManager, entity: EntityTarget<P>, id: number, what: string, country: string): Promise<{ part: P; order: JointOrder }> {
+  return openOrderOf(tx, entity, id, what, country, 'share');
 }
 
 export async function participantsOf(tx: EntityManager, orderId: number): Promise<string[]> {

@@ -4,12 +4,12 @@
  * every change after a submission makes a new version to approve.
  */
 import type { EntityManager } from 'typeorm';
-import { badInput, notFound } from '../../../lib/errors';
+import { badInput } from '../../../lib/errors';
 import type { ProcurementContext } from '../context';
 import { Allocation, CatalogItem, JointOrder, OrderLine } from '../entities';
 import { JointOrderStatus } from '../types/enums';
 import { contentChanged } from './orders';
-import { claimAllocation, claimOrder, claimOrderOf, requireParticipant, shareOrder, shareOrderOf } from './guards';
+import { claimAllocation, claimOrder, claimOrderOf, requireParticipant, shareOrderOf } from './guards';
 import { memberRuleBroken, requireStatus, Rule } from './rules';
 import { insertUnique, writeTransaction } from './transaction';
 
@@ -41,12 +41,9 @@ async function openLine(tx: EntityManager, country: string, lineId: number): Pro
  * allocation queue for its row. Only the allocation's own member may change it.
  */
 async function openAllocation(tx: EntityManager, country: string, allocationId: number): Promise<{ allocation: Allocation; order: JointOrder }> {
-  const seen = await tx.findOne(Allocation, { where: { id: allocationId } });
-  if (!seen) throw notFound('Allocation', String(allocationId));
-  const order = await shareOrder(tx, seen.orderId);
-  await requireParticipant(tx, order, country);
-  if (seen.countryCode !== country) {
-    throw memberRuleBroken(Rule.NOT_YOUR_ALLOCATION, country, `Allocation ${seen.id} belongs to ${seen.countryCode}: a member changes only its own allocations`);
+  const { part, order } = await shareOrderOf(tx, Allocation, allocationId, 'Allocation', country);
+  if (part.countryCode !== country) {
+    throw memberRuleBroken(Rule.NOT_YOUR_ALLOCATION, country, `Allocation ${part.id} belongs to ${part.countryCode}: a member changes only its own allocations`);
   }
   requireStatus(order, JointOrderStatus.DRAFT);
   return { allocation: await claimAllocation(tx, allocationId), order };
