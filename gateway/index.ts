@@ -3,12 +3,15 @@
  * `node dist/gateway/index.js` (flags and variables in ./startup.ts).
  * Ctrl-C (SIGINT) or SIGTERM stops it cleanly.
  */
+import { setupTracing } from '../lib/observability/tracing';
 import { createGatewayLogger } from './logger';
 import { startGateway } from './server';
 import { readGatewayStartup } from './startup';
 
 async function main(): Promise<void> {
   const logger = createGatewayLogger();
+  // Off unless OTEL_TRACES_EXPORTER names an exporter; registered before anything makes a span.
+  const tracing = setupTracing({ serviceName: 'gateway' });
   const startup = readGatewayStartup(process.argv.slice(2));
   const gateway = await startGateway({ config: startup.config, supergraphFile: startup.supergraphFile, port: startup.port, host: startup.host, logger });
   logger.info(`config ${startup.config.origin}; health ${gateway.origin}/health, readiness ${gateway.origin}/ready`);
@@ -19,7 +22,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info(`${signal}: stopping the gateway`);
     gateway.stop().then(
-      () => process.exit(0),
+      () => tracing.shutdown().finally(() => process.exit(0)),
       (error) => {
         logger.error({ err: error }, 'error while stopping the gateway');
         process.exit(1);

@@ -16,7 +16,8 @@
  *
  * Observability (../lib/observability, ./observability): every answer carries
  * its request id (`x-request-id`, the caller's or a new one), passed on to
- * every subgraph request; each /graphql request is logged as one JSON line.
+ * every subgraph request with the trace context; each /graphql request is
+ * logged as one JSON line, counted and timed (GET /metrics), and traced.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -32,9 +33,16 @@ import { OutgoingRequestHooks, SubgraphDataSource } from './datasources/subgraph
 import { ValueRouter } from './datasources/valueRouter';
 import { mountHealthRoutes, readyReport, ReadyReport } from './http/healthRoutes';
 import { createGatewayLogger, Logger } from './logger';
+import { graphqlMetrics, httpMetrics } from '../lib/observability/httpMetrics';
+import { createMetricsRegistry, Registry } from '../lib/observability/metrics';
+import { MetricsAccess, metricsEndpoint, readMetricsAccess } from '../lib/observability/metricsEndpoint';
 import { requestContext } from '../lib/observability/requestContext';
 import { recordGraphQLRequest, requestLog } from '../lib/observability/requestLog';
-import { requestIdHook } from './observability/requestIdHook';
+import { serverSpan } from '../lib/observability/tracing';
+import { watchMemberStates } from './observability/memberStates';
+import { planCacheObserver } from './observability/planCache';
+import { propagationHook } from './observability/propagationHook';
+import { SubgraphCalls } from './observability/subgraphCalls';
 import { MemberRegistry } from './members/registry';
 import { chooseSupergraph } from './supergraph/supergraphSource';
 import { mountWebApps, MountWebAppsOptions } from './web/mountWebApps';
@@ -59,6 +67,10 @@ export interface GatewayOptions<Context extends BaseContext = BaseContext> {
   webApps?: false | MountWebAppsOptions;
   /** Tokens, limits, safelist, request signing. Default: gatewaySecurityFromEnv(). */
   security?: GatewaySecurityOptions;
+  /** The registry GET /metrics serves. Default: a new one (process metrics included). */
+  metrics?: Registry;
+  /** Who may read GET /metrics. Default: readMetricsAccess() (METRICS_ALLOW, METRICS_TOKEN; loopback only). */
+  metricsAccess?: MetricsAccess;
 }
 
 export interface RunningGateway {
@@ -69,6 +81,8 @@ export interface RunningGateway {
   port: number;
   /** The member registries of the sharded subgraphs the supergraph has, by subgraph name. */
   registries: Map<string, MemberRegistry>;
+  /** What GET /metrics serves. */
+  metrics: Registry;
   ready(): ReadyReport;
   stop(): Promise<void>;
 }
@@ -77,8 +91,11 @@ export async function startGateway<Context extends BaseContext = BaseContext>(op
   const { config } = options;
   const logger = options.logger ?? createGatewayLogger();
   const security = gatewaySecurity(options.security ?? gatewaySecurityFromEnv(), logger);
+  const metrics = options.metrics ?? createMetricsRegistry('gateway');
+  const metricsAccess = options.metricsAccess ?? readMetricsAccess();
+  const calls = new SubgraphCalls(metrics);
   // Security's hooks last: the signature must cover every header the others set.
-  const hooks = [requestIdHook, ...(options.hooks ?? []), ...security.hooks];
+  const hooks = [propagationHook, ...(options.hooks ?? []), ...security.hooks];
 
   const registries = new Map<string, MemberRegistry>();
   for (const subgraph of config.subgraphs) {
@@ -93,7 +110,7 @@ export async function startGateway<Context extends BaseContext = BaseContext>(op
     subgraphsInUse.add(name);
     const subgraph = config.subgraphs.find((s) => s.name === name);
     const registry = registries.get(name);
-    if (registry && subgraph?.sharded) return new ValueRouter({ registry, keyFields: subgraph.sharded.key, argument: subgraph.sharded.argument });
+    if (registry && subgraph?.sharded) return new ValueRouter({ registry, keyFields: subgraph.sharded.key, argument: subgraph.sharded.argument, observe: calls.memberCall });
     if (!url) throw new Error(`The supergraph gives subgraph "${name}" no URL`);
     const dataSource = new SubgraphDataSource({ subgraph: name, url, timeoutMs: subgraph?.timeoutMs, hooks, logger });
     dataSources.push(dataSource);
@@ -101,14 +118,20 @@ export async function startGateway<Context extends BaseContext = BaseContext>(op
   };
 
   let loaded = false;
-  const gateway = new ApolloGateway({ supergraphSdl: supergraph.supergraphSdl, buildService, logger: logger.child({ component: 'apollo-gateway' }) });
+  const gateway = new ApolloGateway({
+    supergraphSdl: supergraph.supergraphSdl,
+    buildService: (definition) => calls.observeSubgraph(definition.name, buildService(definition)),
+    experimental_didResolveQueryPlan: planCacheObserver(metrics),
+    logger: logger.child({ component: 'apollo-gateway' }),
+  });
   gateway.onSchemaLoadOrUpdate(() => {
     loaded = true;
   });
 
   const app = express();
   app.disable('x-powered-by');
-  app.use(requestContext());
+  app.use(requestContext(), httpMetrics(metrics, ['/graphql', '/health', '/ready', '/metrics', '/playground', '/dashboard']));
+  app.get('/metrics', metricsEndpoint(metrics, metricsAccess));
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({
     gateway,
@@ -122,6 +145,7 @@ export async function startGateway<Context extends BaseContext = BaseContext>(op
       // Apollo's landing page loads from a CDN; ministry networks are offline. The playground is ours.
       ApolloServerPluginLandingPageDisabled(),
       recordGraphQLRequest<Context>(),
+      graphqlMetrics<Context>(metrics),
       ...(security.plugins as ApolloServerPlugin<Context>[]),
       ...(options.plugins ?? []),
     ],
@@ -143,9 +167,11 @@ export async function startGateway<Context extends BaseContext = BaseContext>(op
     registries: () => [...registries.values()],
   };
   mountHealthRoutes(app, status, { detailAllowed: security.operatorAccess });
+  watchMemberStates(metrics, status.registries);
   app.use(
     '/graphql',
     requestLog(logger),
+    serverSpan('gateway', '/graphql'),
     ...security.httpMiddleware,
     ...(options.before ?? []),
     expressMiddleware(apollo, {
@@ -178,6 +204,7 @@ export async function startGateway<Context extends BaseContext = BaseContext>(op
     origin,
     port,
     registries,
+    metrics,
     ready: () => readyReport(status),
     stop: async () => {
       for (const registry of registries.values()) registry.stop();

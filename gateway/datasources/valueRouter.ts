@@ -23,6 +23,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from '../../lib/errors';
 import type { MemberFailure, MemberOutcome } from '../members/member';
 import type { MemberRegistry } from '../members/registry';
+import type { MemberCallObserver } from '../observability/subgraphCalls';
 import type { SubgraphResponse } from './subgraphDataSource';
 import { RootField, SubgraphOperation, SubgraphOperationCache } from './subgraphOperation';
 
@@ -38,6 +39,8 @@ export interface ValueRouterOptions {
   keyFields: string[];
   /** The root-field argument naming the member. */
   argument: string;
+  /** Wraps every call to a member (metrics, the `member.call` span). */
+  observe?: MemberCallObserver;
 }
 
 /** Root fields sent to one member in one operation. */
@@ -162,7 +165,8 @@ export class ValueRouter implements GraphQLDataSource {
     if (!target) return Promise.resolve({ ok: false, failure: unknownMember(member, this.options.registry) });
     // A fresh request object per member: the data source writes its own `http` onto it.
     const request = { ...options.request, query, variables };
-    return target.send({ ...options, request });
+    const call = () => target.send({ ...options, request });
+    return this.options.observe ? this.options.observe(this.options.registry.subgraph, member, call) : call();
   }
 
   private memberOf(representation: Record<string, unknown>): string | undefined {

@@ -9,6 +9,11 @@
  * (lib/security/callerIdentity.ts): anything else gets 401 before GraphQL
  * runs. The caller the gateway verified reaches `context` as an Identity.
  * Replay nonces live in the shared state (Redis with REDIS_URL, else memory).
+ *
+ * Every answer carries the request id (the gateway's `x-request-id`, or a new
+ * one); every GraphQL request is logged as one JSON line with it, counted and
+ * timed (GET /metrics, with the database's statements and pool), and traced
+ * under the gateway's `traceparent` (lib/observability).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,9 +24,15 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { formatError } from '../graphql/formatError';
+import type { DataSource } from 'typeorm';
+import { observeDatabase } from '../observability/databaseObserver';
+import { graphqlMetrics, httpMetrics } from '../observability/httpMetrics';
 import { createLogger, Logger } from '../observability/logger';
+import { createMetricsRegistry, Registry } from '../observability/metrics';
+import { MetricsAccess, metricsEndpoint, readMetricsAccess } from '../observability/metricsEndpoint';
 import { requestContext } from '../observability/requestContext';
 import { recordGraphQLRequest, requestLog } from '../observability/requestLog';
+import { serverSpan } from '../observability/tracing';
 import { readSigningConfig } from '../security/config';
 import { callerIdentity, requireCallerIdentity } from '../security/callerIdentity';
 import { GatewaySignatureOptions, requireGatewaySignature } from '../security/requestSignature';
@@ -53,12 +64,18 @@ export interface SubgraphServerOptions<Context extends BaseContext> {
   health?: () => Record<string, unknown>;
   /** Where the request lines go. Default: JSON lines on stdout, named after the service. */
   logger?: Logger;
+  /** The service's database: its statements and pool in the metrics, each statement a `db.query` span. */
+  database?: DataSource;
+  /** Who may read GET /metrics. Default: readMetricsAccess() (METRICS_ALLOW, METRICS_TOKEN; loopback only). */
+  metricsAccess?: MetricsAccess;
 }
 
 export interface RunningServer {
   name: string;
   url: string;
   port: number;
+  /** What GET /metrics serves. */
+  metrics: Registry;
   stop(): Promise<void>;
 }
 
@@ -66,6 +83,9 @@ export async function startSubgraphServer<Context extends BaseContext>(
   options: SubgraphServerOptions<Context>,
 ): Promise<RunningServer> {
   const logger = options.logger ?? createLogger({ name: options.name });
+  const metricsAccess = options.metricsAccess ?? readMetricsAccess();
+  const metrics = createMetricsRegistry(options.name);
+  if (options.database) observeDatabase(options.database, metrics);
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({
@@ -76,12 +96,13 @@ export async function startSubgraphServer<Context extends BaseContext>(
     // Apollo's own handlers would race that stop and hang it (seen with MySQL connections open).
     stopOnTerminationSignals: false,
     // No Apollo Studio here: inline traces would only add work to every gateway fetch.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), recordGraphQLRequest<Context>(), ...(options.plugins ?? [])],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), recordGraphQLRequest<Context>(), graphqlMetrics<Context>(metrics), ...(options.plugins ?? [])],
   });
   await apollo.start();
 
   app.disable('x-powered-by');
-  app.use(requestContext());
+  app.use(requestContext(), httpMetrics(metrics, ['/graphql', '/health', '/metrics']));
+  app.get('/metrics', metricsEndpoint(metrics, metricsAccess));
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: options.name, ...(options.health?.() ?? {}) });
   });
@@ -89,6 +110,7 @@ export async function startSubgraphServer<Context extends BaseContext>(
   app.use(
     '/graphql',
     requestLog(logger),
+    serverSpan(options.name, '/graphql'),
     // Reads and parses the body itself, after checking the signature headers: no JSON parser in front.
     requireGatewaySignature({ ...readSigningConfig(), target: options.signatureTarget ?? options.name, nonces: sharedState, ...options.gatewaySignature }),
     requireCallerIdentity(),
@@ -105,6 +127,7 @@ export async function startSubgraphServer<Context extends BaseContext>(
   return {
     name: options.name,
     port,
+    metrics,
     url: `http://${host}:${port}/graphql`,
     stop: async () => {
       await apollo.stop();

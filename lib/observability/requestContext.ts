@@ -21,6 +21,11 @@ const REQUEST_ID_CHARACTERS = /^[A-Za-z0-9._:-]+$/;
 /** How a GraphQL request ended: all data; some data and errors; no data. */
 export type Outcome = 'success' | 'partial' | 'error';
 
+export function outcomeOf(data: unknown, errorCount: number): Outcome {
+  if (errorCount === 0) return 'success';
+  return data !== null && data !== undefined ? 'partial' : 'error';
+}
+
 export interface RequestRecord {
   readonly requestId: string;
   /** The operation's name as sent (unbounded: for logs, never for metric labels), or null when anonymous. */

@@ -11,7 +11,7 @@
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import type { RequestHandler } from 'express';
 import type { Logger } from './logger';
-import { currentRequest, Outcome, RequestRecord } from './requestContext';
+import { currentRequest, outcomeOf, RequestRecord } from './requestContext';
 
 /** Operation names are the caller's words: cut them short in logs. */
 const MAX_LOGGED_NAME = 100;
@@ -44,11 +44,6 @@ export function requestLog(logger: Logger): RequestHandler {
     res.once('close', () => write(!res.writableFinished));
     next();
   };
-}
-
-function outcomeOf(data: unknown, errorCount: number): Outcome {
-  if (errorCount === 0) return 'success';
-  return data !== null && data !== undefined ? 'partial' : 'error';
 }
 
 /** Fills the running request's record from GraphQL (see requestLog). */

@@ -8,12 +8,15 @@
 import 'reflect-metadata';
 import { redact } from '../../lib/db/databaseUrl';
 import { createLogger } from '../../lib/observability/logger';
+import { setupTracing } from '../../lib/observability/tracing';
 import { readCountryConfig } from './config';
 import { startCountryService } from './service';
 
 async function main(): Promise<void> {
   const config = readCountryConfig(process.argv.slice(2));
   const logger = createLogger({ name: `country-${config.member}` });
+  // Off unless OTEL_TRACES_EXPORTER names an exporter.
+  const tracing = setupTracing({ serviceName: `country-${config.member}` });
   const service = await startCountryService({
     logger,
     member: config.member,
@@ -30,7 +33,7 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`${signal}: stopping country subgraph of ${service.member}`);
     service.stop().then(
-      () => process.exit(0),
+      () => tracing.shutdown().finally(() => process.exit(0)),
       (error) => {
         console.error(error);
         process.exit(1);

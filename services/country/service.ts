@@ -66,6 +66,7 @@ export async function startCountryService(options: CountryServiceOptions): Promi
       host: options.host,
       before: options.before,
       logger: options.logger,
+      database: dataSource,
       health: () => ({ member }),
     });
   });

@@ -11,11 +11,14 @@ import 'reflect-metadata';
 import { describeTarget, parseDatabaseUrl } from '../../lib/db/databaseUrl';
 import { readEnv, readPort } from '../../lib/config/env';
 import { createLogger } from '../../lib/observability/logger';
+import { setupTracing } from '../../lib/observability/tracing';
 import { startProcurementService } from './service';
 
 async function main(): Promise<void> {
   const databaseUrl = readEnv('DATABASE_URL', 'sqlite:data/procurement.sqlite') as string;
   const logger = createLogger({ name: 'procurement' });
+  // Off unless OTEL_TRACES_EXPORTER names an exporter.
+  const tracing = setupTracing({ serviceName: 'procurement' });
   const service = await startProcurementService({
     logger,
     databaseUrl,
@@ -31,7 +34,7 @@ async function main(): Promise<void> {
       if (stopping) return;
       stopping = true;
       service.stop().then(
-        () => process.exit(0),
+        () => tracing.shutdown().finally(() => process.exit(0)),
         (error) => {
           console.error('procurement: error while stopping', error);
           process.exit(1);

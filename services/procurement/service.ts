@@ -57,6 +57,7 @@ export async function startProcurementService(options: ProcurementServiceOptions
       host: options.host,
       before: options.before,
       logger: options.logger,
+      database: dataSource,
     });
   });
   return { url: server.url, port: server.port, dataSource, statements, stop: server.stop };
