@@ -39,6 +39,8 @@ export interface ShardedInput {
   timeoutMs?: number;
   /** How soon (ms) a member that was down or refused is checked again (on contact and in the background). Default 5000; 0 checks on every contact and never in the background. */
   recheckMs?: number;
+  /** How often (ms) a member in service is checked against the contract again (it may have deployed a new schema). Default 60000; 0 never. */
+  contractRecheckMs?: number;
   members: Record<string, { url: string }>;
 }
 
@@ -67,6 +69,7 @@ export interface ShardedConfig {
   argument: string;
   timeoutMs: number;
   recheckMs: number;
+  contractRecheckMs: number;
   members: Record<string, { url: string }>;
 }
 
@@ -74,6 +77,7 @@ export const DEFAULT_CONFIG_FILE = path.join('config', 'federation.json');
 export const DEFAULT_GATEWAY_PORT = 4000;
 export const DEFAULT_MEMBER_TIMEOUT_MS = 3000;
 export const DEFAULT_RECHECK_MS = 5000;
+export const DEFAULT_CONTRACT_RECHECK_MS = 60_000;
 export const DEFAULT_POLL_INTERVAL_MS = 10_000;
 
 export class ConfigError extends Error {
@@ -150,7 +154,7 @@ function parseSubgraph(check: Checker, raw: unknown, at: string, baseDir: string
   }
   if (subgraph.url) check.fail(`${at}.url`, 'is not for a sharded subgraph: each member has its own url under sharded.members');
   if (!subgraph.sdl) check.fail(`${at}.sdl`, "is required for a sharded subgraph: it is the contract every member's subgraph must serve");
-  const sharded = check.object(entry.sharded, `${at}.sharded`, ['key', 'argument', 'timeoutMs', 'recheckMs', 'members']);
+  const sharded = check.object(entry.sharded, `${at}.sharded`, ['key', 'argument', 'timeoutMs', 'recheckMs', 'contractRecheckMs', 'members']);
   if (!Array.isArray(sharded.key) || sharded.key.length === 0) check.fail(`${at}.sharded.key`, 'must list the key fields naming the member, e.g. ["code", "countryCode"]');
   const key = (sharded.key as unknown[]).map((k, i) => check.text(k, `${at}.sharded.key[${i}]`));
   const members = check.object(sharded.members, `${at}.sharded.members`);
@@ -167,6 +171,7 @@ function parseSubgraph(check: Checker, raw: unknown, at: string, baseDir: string
     argument: check.text(sharded.argument, `${at}.sharded.argument`),
     timeoutMs: check.positiveInteger(sharded.timeoutMs ?? DEFAULT_MEMBER_TIMEOUT_MS, `${at}.sharded.timeoutMs`),
     recheckMs: check.nonNegativeInteger(sharded.recheckMs ?? DEFAULT_RECHECK_MS, `${at}.sharded.recheckMs`),
+    contractRecheckMs: check.nonNegativeInteger(sharded.contractRecheckMs ?? DEFAULT_CONTRACT_RECHECK_MS, `${at}.sharded.contractRecheckMs`),
     members: parsedMembers,
   };
   return subgraph;

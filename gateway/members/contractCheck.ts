@@ -1,17 +1,21 @@
 /**
- * Is a member's subgraph serving the contract? Its `_service { sdl }` and the
- * committed contract are both normalised (parsed, built as a subgraph schema,
- * printed) and then compared exactly: a member that adds, drops or changes
- * anything is refused, so it can never change the graph under everyone else.
+ * Is a member's subgraph serving the contract? Its `_service { sdl }` is
+ * checked against the committed contract with the same check as
+ * `jpg subgraph check` (lib/schemaCheck): safe changes (descriptions, added
+ * fields) and dangerous ones are accepted, since the gateway plans only over
+ * the contract; a breaking change or an invalid SDL refuses the member, named
+ * in the reason, so it can never break the graph under everyone else.
  */
 import fs from 'node:fs';
 import { SERVICE_DEFINITION_QUERY } from '@apollo/gateway';
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
 import { normalizeSubgraphSdl } from '../../lib/graphql/federatedSchema';
+import { checkSubgraph, firstProblem, SchemaChange } from '../../lib/schemaCheck';
 import type { SubgraphDataSource } from '../datasources/subgraphDataSource';
 
 export type ContractVerdict =
-  | { matches: true }
+  /** Serves the contract, or a compatible version of it (its changes listed, none breaking). */
+  | { matches: true; changes: SchemaChange[] }
   | { matches: false; reason: string };
 
 export class Contract {
@@ -23,16 +27,16 @@ export class Contract {
     this.normalized = normalizeSubgraphSdl(this.sdl);
   }
 
-  /** Compares a served SDL with the contract; the reason names the first difference. */
-  compare(servedSdl: string): ContractVerdict {
-    let served: string;
+  /** Checks a served SDL against the contract; the reason names the first breaking change or error. */
+  async compare(servedSdl: string): Promise<ContractVerdict> {
+    // The usual case, exactly the contract, without a diff.
     try {
-      served = normalizeSubgraphSdl(servedSdl);
-    } catch (error) {
-      return { matches: false, reason: `its SDL is not a valid subgraph schema (${(error as Error).message.split('\n')[0]})` };
+      if (normalizeSubgraphSdl(servedSdl) === this.normalized) return { matches: true, changes: [] };
+    } catch {
+      // Not buildable: checkSubgraph says why.
     }
-    if (served === this.normalized) return { matches: true };
-    return { matches: false, reason: firstDifference(this.normalized, served) };
+    const check = await checkSubgraph({ name: 'contract', baselineSdl: this.sdl, proposedSdl: servedSdl });
+    return check.passed ? { matches: true, changes: check.changes } : { matches: false, reason: firstProblem(check) ?? check.verdict };
   }
 }
 
@@ -49,16 +53,4 @@ export async function checkContract(dataSource: SubgraphDataSource, contract: Co
     return { matches: false, reason: `it does not report its schema (${why})` };
   }
   return contract.compare(sdl);
-}
-
-function firstDifference(expected: string, served: string): string {
-  const want = expected.split('\n');
-  const got = served.split('\n');
-  for (let i = 0; i < Math.max(want.length, got.length); i++) {
-    if (want[i] !== got[i]) {
-      const show = (line: string | undefined) => (line === undefined ? '(end of schema)' : JSON.stringify(line.trim()));
-      return `first difference at line ${i + 1} of the normalised SDL: contract has ${show(want[i])}, member serves ${show(got[i])}`;
-    }
-  }
-  return 'the SDLs differ';
 }

@@ -24,6 +24,7 @@ export class MemberRegistry {
   private readonly members = new Map<string, Member>();
   private readonly dataSources: SubgraphDataSource[] = [];
   private timer: NodeJS.Timeout | undefined;
+  private contractTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: MemberRegistryOptions) {
     this.subgraph = options.subgraph;
@@ -50,19 +51,29 @@ export class MemberRegistry {
     await Promise.all([...this.members.values()].map((m) => m.check()));
   }
 
-  /** Rechecks members that are not available every `recheckMs` (none when 0: then only on contact). */
+  /**
+   * Rechecks members that are not available every `recheckMs` (none when 0: then only on contact), and the
+   * available ones every `contractRecheckMs`: a member that stays up but deploys a breaking schema is refused.
+   */
   startBackgroundChecks(): void {
-    const every = this.options.sharded.recheckMs;
-    if (every <= 0 || this.timer) return;
-    this.timer = setInterval(() => {
-      for (const member of this.members.values()) if (member.state.status !== 'available') void member.check();
-    }, every);
-    this.timer.unref();
+    const { recheckMs, contractRecheckMs } = this.options.sharded;
+    if (this.timer || this.contractTimer) return;
+    const every = (ms: number, which: (member: Member) => boolean) => {
+      if (ms <= 0) return undefined;
+      const timer = setInterval(() => {
+        for (const member of this.members.values()) if (which(member)) void member.check();
+      }, ms);
+      timer.unref();
+      return timer;
+    };
+    this.timer = every(recheckMs, (m) => m.state.status !== 'available');
+    this.contractTimer = every(contractRecheckMs, (m) => m.state.status === 'available');
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
+    clearInterval(this.timer);
+    clearInterval(this.contractTimer);
+    this.timer = this.contractTimer = undefined;
   }
 
   /** Closes the members' kept-alive connections. */

@@ -6,7 +6,7 @@
  *
  *   XK  real country subgraph
  *   AL  fixture that answers slowly
- *   HR  fixture whose SDL breaks the contract (fixed later, on the same port)
+ *   HR  fixture whose SDL breaks the contract (a field removed; fixed later, on the same port)
  *   BG  nothing listening at first; a real service later
  *   RS  a second slow fixture (only addressed by root fields: procurement does not list it)
  */
@@ -29,7 +29,7 @@ beforeAll(async () => {
   [slowAL, slowRS, breaksContract, bgPort] = await Promise.all([
     startFixtureMember({ name: 'AL', events }),
     startFixtureMember({ name: 'RS', events }),
-    startFixtureMember({ name: 'HR', alterSdl: (sdl) => sdl.replace('type Ministry {', 'type Ministry {\n  motto: String'), events }),
+    startFixtureMember({ name: 'HR', alterSdl: (sdl) => sdl.replace('  headquarters: String!\n', ''), events }),
     freePort(),
   ]);
   federation = await startFederation({
@@ -61,8 +61,8 @@ describe('a member whose SDL breaks the contract', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0].level).toBe(50);
     expect(lines[0].msg).toMatch(/^member HR refused: country subgraph at http:\/\/127\.0\.0\.1:\d+\/graphql does not serve the contract .*country\.graphql/);
-    expect(lines[0].msg).toContain('motto');
-    expect(federation.gateway.ready().members.HR).toMatchObject({ status: 'refused', reason: expect.stringContaining('motto') });
+    expect(lines[0].msg).toContain('breaking change FIELD_REMOVED at Ministry.headquarters');
+    expect(federation.gateway.ready().members.HR).toMatchObject({ status: 'refused', reason: expect.stringContaining('Ministry.headquarters') });
   });
 
   it('is answered for as unavailable and never sent an operation, while everyone else answers', async () => {
