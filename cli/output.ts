@@ -13,9 +13,15 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-/** The command ran and its answer is "no" (a breaking change, a member that could not be added): exit 1. */
+/** The command ran and its answer is "no" (a breaking change): exit 1. `reported`: the result already says so. */
 export class CheckFailed extends Error {
   override readonly name = 'CheckFailed';
+  readonly reported: boolean;
+
+  constructor(message: string, { reported = false }: { reported?: boolean } = {}) {
+    super(message);
+    this.reported = reported;
+  }
 }
 
 export type OutputFormat = 'text' | 'json';

@@ -5,7 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { COMMANDS } from './commands';
-import { ExitCode, UsageError } from './output';
+import { CheckFailed, ExitCode, UsageError } from './output';
 
 export function createProgram(): Command {
   const program = new Command('jpg')
@@ -41,6 +41,7 @@ export async function run(args: readonly string[]): Promise<number> {
       process.stderr.write(`jpg: ${error.message}\n`);
       return ExitCode.USAGE;
     }
+    if (error instanceof CheckFailed && error.reported) return ExitCode.CHECK_FAILED;
     // A failed check, or anything that stopped the command (a service not answering, a database refusing): 1.
     process.stderr.write(`jpg: ${error instanceof Error ? error.message : String(error)}\n`);
     return ExitCode.CHECK_FAILED;

@@ -6,6 +6,7 @@
 import { Command } from 'commander';
 import { configOption, memberCode } from '../arguments';
 import { formatOption } from '../output';
+import { runSubgraphCheck } from '../subgraph/check';
 
 export function subgraphCommand(): Command {
   const subgraph = new Command('subgraph').description('check a subgraph before (or after) it is deployed');
@@ -22,9 +23,8 @@ export function subgraphCommand(): Command {
     .option('--procurement', 'the SDL is a proposed procurement subgraph: compose it with the rest')
     .addOption(configOption())
     .addOption(formatOption())
-    .action(async () => {
-      throw new Error('jpg subgraph check: not implemented yet');
-    });
+    .addHelpText('after', '\nExit code 1 when a change is breaking or the schema does not compose; every change is listed with its level, kind and location.')
+    .action(runSubgraphCheck);
 
   return subgraph;
 }

@@ -2,24 +2,12 @@
  * The CLI's contract with scripts: help on every level exits 0 and does
  * nothing else; usage errors exit 2 naming the problem.
  */
-import { createProgram, run } from '../program';
+import { createProgram } from '../program';
+import { runJpg as capture } from './runJpg';
 import type { Command } from 'commander';
 
 function everyCommand(command: Command, path: string[] = []): string[][] {
   return command.commands.flatMap((sub) => [[...path, sub.name()], ...everyCommand(sub, [...path, sub.name()])]);
-}
-
-async function capture(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    return { code: await run(args), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
 }
 
 describe('jpg', () => {

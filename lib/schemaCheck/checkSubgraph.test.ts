@@ -22,7 +22,7 @@ describe('checkSubgraph', () => {
   it('passes the contract itself with no change', async () => {
     const check = await checkSubgraph({ name: 'country', baselineSdl: contract, proposedSdl: contract, others });
     expect(check).toMatchObject({ passed: true, errors: [], changes: [] });
-    expect(check.verdict).toBe('PASS: 0 breaking, 0 dangerous, 0 safe changes');
+    expect(check.verdict).toBe('PASS: 0 breaking, 0 dangerous, 0 safe');
   });
 
   it('passes a description-only change, listed as safe with its kind and location', async () => {
@@ -47,7 +47,7 @@ describe('checkSubgraph', () => {
     expect(check.passed).toBe(false);
     expect(check.changes[0]).toMatchObject({ level: 'breaking', kind: 'FIELD_REMOVED', location: 'Holding.quantity' });
     expect(firstProblem(check)).toMatch(/^breaking change FIELD_REMOVED at Holding\.quantity: /);
-    expect(check.verdict).toMatch(/^FAIL: 1 breaking, 0 dangerous, 0 safe change; first: breaking change FIELD_REMOVED at Holding\.quantity/);
+    expect(check.verdict).toMatch(/^FAIL: 1 breaking, 0 dangerous, 0 safe; first: breaking change FIELD_REMOVED at Holding\.quantity/);
   });
 
   it('fails an SDL that is not a subgraph schema, naming the parse error', async () => {

@@ -67,7 +67,7 @@ function conclude(errors: string[], changes: SchemaChange[]): SubgraphCheck {
   const count = (level: SchemaChange['level']) => changes.filter((c) => c.level === level).length;
   const breaking = count('breaking');
   const passed = errors.length === 0 && breaking === 0;
-  const tally = `${breaking} breaking, ${count('dangerous')} dangerous, ${count('safe')} safe change${changes.length === 1 ? '' : 's'}`;
+  const tally = `${breaking} breaking, ${count('dangerous')} dangerous, ${count('safe')} safe`;
   const problem = firstProblem({ errors, changes, passed, verdict: '' });
   const verdict = passed ? `PASS: ${tally}` : `FAIL: ${tally}${errors.length ? `, ${errors.length} error${errors.length === 1 ? '' : 's'}` : ''}; first: ${problem}`;
   return { errors, changes, passed, verdict };

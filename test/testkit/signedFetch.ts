@@ -12,8 +12,7 @@
  * for any other.
  */
 import { readSigningConfig } from '../../lib/security/config';
-import { identityHeaders } from '../../lib/security/identityHeaders';
-import { signatureHeadersForFetch } from '../../lib/security/requestSignature';
+import { gatewaySignedHeaders } from '../../lib/security/signedGraphQL';
 import { identityOf, ministryRole, type Identity, type Role } from '../../lib/security/roles';
 import { MEMBERS } from '../../lib/reference/members';
 
@@ -56,9 +55,7 @@ function targetFor(url: string, options: SignedFetchOptions): string {
 
 /** The headers a gateway-signed request carries: identity (if any) and signature over target, method, path, body and identity. */
 export function gatewayHeaders(url: string, init: SignedFetchInit = {}, options: SignedFetchOptions = {}): Record<string, string> {
-  const identity = options.as === undefined ? EVERY_ROLE : options.as;
-  const headers = { ...(init.headers ?? {}), ...(identity ? identityHeaders(identity) : {}) };
-  return { ...headers, ...signatureHeadersForFetch(options.secret ?? readSigningConfig().secret, targetFor(url, options), url, { ...init, headers }) };
+  return gatewaySignedHeaders(options.secret ?? readSigningConfig().secret, targetFor(url, options), url, init, options.as === undefined ? EVERY_ROLE : options.as);
 }
 
 export function signedFetch(url: string, init: SignedFetchInit = {}, options: SignedFetchOptions = {}): Promise<Response> {
