@@ -45,6 +45,7 @@ async function check(options: SubgraphCheckOptions): Promise<Checked> {
   if (options.procurement && !options.sdl) throw new UsageError('--procurement checks a proposed schema: give it with --sdl <file>');
   if (options.procurement && (options.member || options.url)) throw new UsageError('--procurement takes --sdl only (not --member or --url)');
   if (!options.sdl && !options.member && !options.url) throw new UsageError('say what to check: --member <CODE> [--url <url>] (a running subgraph) or --sdl <file> (a proposed one)');
+  if (options.url && !options.member) throw new UsageError('--url needs --member <CODE>: requests are signed for that member');
   if (options.sdl && options.url) throw new UsageError('--sdl and --url both name what to check: give one');
 
   const config = readConfig(options.config);
