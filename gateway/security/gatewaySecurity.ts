@@ -18,6 +18,8 @@ import type { RequestHandler } from 'express';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { readAuthConfig, readSigningConfig } from '../../lib/security/config';
+import { readRedisConfig } from '../../lib/sharedState/fromEnv';
+import { redisState } from '../../lib/sharedState/redisState';
 import { isLoopbackCaller } from '../../lib/security/loopback';
 import { dropClientGatewayHeaders, GATEWAY_SERVICE_IDENTITY, identityHeaders } from '../../lib/security/identityHeaders';
 import { signatureHeadersForFetch } from '../../lib/security/requestSignature';
@@ -27,7 +29,7 @@ import type { OutgoingRequestHooks, SubgraphTarget } from '../datasources/subgra
 import type { Logger } from '../logger';
 import { authenticate, authenticatedIdentity } from './authenticate';
 import { ApolloLimitOptions, queryLimits, queryLimitsFromEnv, QueryLimits, QueryLimitsOptions } from './limits';
-import { persistedQueryMistakes, persistedQueryNotFoundStatus, safelistFromEnv, safelistOptions, type Safelist } from './persistedQueries';
+import { persistedQueryMistakes, persistedQueryNotFoundStatus, safelistFromEnv, safelistOptions, sharedPersistedQueries, type Safelist } from './persistedQueries';
 import { subscriptionsRefused } from './subscriptions';
 
 export interface GatewaySecurityOptions {
@@ -41,6 +43,8 @@ export interface GatewaySecurityOptions {
   limits?: QueryLimitsOptions;
   /** Only these operations run (PERSISTED_QUERIES_FILE). Default: any operation within the limits. */
   safelist?: Safelist;
+  /** Redis for state the gateway's replicas share (REDIS_URL, REDIS_KEY_PREFIX): the persisted queries clients register. Default: memory. */
+  redis?: { url: string; keyPrefix?: string };
 }
 
 /** The context every gateway request gets: the caller authenticate() admitted. */
@@ -65,7 +69,15 @@ export interface GatewaySecurity {
 
 export function gatewaySecurityFromEnv(): GatewaySecurityOptions {
   const auth = readAuthConfig();
-  return { tokens: auth.verifier, allowAnonymousRead: auth.allowAnonymousRead, signingSecret: readSigningConfig().secret, limits: queryLimitsFromEnv(), safelist: safelistFromEnv() };
+  const redis = readRedisConfig();
+  return {
+    tokens: auth.verifier,
+    allowAnonymousRead: auth.allowAnonymousRead,
+    signingSecret: readSigningConfig().secret,
+    limits: queryLimitsFromEnv(),
+    safelist: safelistFromEnv(),
+    ...(redis ? { redis } : {}),
+  };
 }
 
 /**
@@ -100,6 +112,18 @@ export function gatewaySecurity(options: GatewaySecurityOptions, logger?: Logger
   const { plugins: limitPlugins, ...limitOptions } = apolloOptions;
   const safelist = options.safelist ? safelistOptions(options.safelist) : undefined;
   const secret = options.signingSecret;
+  // Without a safelist, the queries clients register by hash go to Redis when there is one (shared by replicas).
+  const shared = options.redis && !safelist ? redisState(options.redis) : undefined;
+  const closeShared: ApolloServerPlugin<BaseContext> = {
+    async serverWillStart() {
+      return {
+        async serverWillStop() {
+          await shared?.close();
+        },
+      };
+    },
+  };
+  const persistedQueries = safelist?.persistedQueries ?? (shared ? sharedPersistedQueries(shared) : undefined);
 
   const hooks: OutgoingRequestHooks = {
     willSendRequest({ request, context }) {
@@ -127,9 +151,9 @@ export function gatewaySecurity(options: GatewaySecurityOptions, logger?: Logger
       persistedQueryMistakes,
     ],
     hooks: [hooks],
-    apolloOptions: { ...limitOptions, ...(safelist ? { persistedQueries: safelist.persistedQueries } : {}) },
+    apolloOptions: { ...limitOptions, ...(persistedQueries ? { persistedQueries } : {}) },
     // The subscription check before the safelist's: a subscription is refused for what it is, registered or not.
-    plugins: [operationNameCheck, subscriptionsRefused, ...limitPlugins, ...(safelist?.plugins ?? []), persistedQueryNotFoundStatus],
+    plugins: [operationNameCheck, subscriptionsRefused, ...limitPlugins, ...(safelist?.plugins ?? []), persistedQueryNotFoundStatus, ...(shared ? [closeShared] : [])],
     identityOf: authenticatedIdentity,
     async operatorAccess(req) {
       if (isLoopbackCaller(req)) return true;

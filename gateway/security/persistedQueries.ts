@@ -15,6 +15,7 @@ import { GraphQLError, Kind, parse, type OperationDefinitionNode } from 'graphql
 import type { RequestHandler } from 'express';
 import type { ApolloServerPlugin, BaseContext, PersistedQueryOptions } from '@apollo/server';
 import { sendGraphQLHttpError } from '../../lib/security/httpError';
+import type { SharedState } from '../../lib/sharedState/sharedState';
 import { readEnv } from '../../lib/config/env';
 
 export const MANIFEST_FORMAT = 'apollo-persisted-query-manifest';
@@ -191,3 +192,24 @@ export const persistedQueryNotFoundStatus: ApolloServerPlugin<BaseContext> = {
     };
   },
 };
+
+/** How long a query registered by hash is kept in the shared state (Apollo's own default for its cache). */
+export const PERSISTED_QUERY_TTL_SECONDS = 300;
+
+/**
+ * Apollo's automatic persisted queries (no safelist) kept in the shared
+ * state: with Redis, a query registered at one gateway replica is found by
+ * its hash at every other, as a client behind a load balancer expects. (A
+ * safelist needs no sharing: every replica reads the same manifest file.)
+ */
+export function sharedPersistedQueries(state: SharedState, ttlSeconds = PERSISTED_QUERY_TTL_SECONDS): PersistedQueryOptions {
+  return {
+    ttl: ttlSeconds,
+    // Apollo prefixes the keys itself ("apq:<sha256>").
+    cache: {
+      get: (key) => state.get(key),
+      set: (key, value, options) => state.set(key, value, (options?.ttl ?? ttlSeconds) * 1000),
+      delete: (key) => state.delete(key),
+    },
+  };
+}

@@ -8,9 +8,16 @@ import { memoryState } from './memoryState';
 import { redisState } from './redisState';
 import type { SharedState } from './sharedState';
 
-export function sharedStateFromEnv(): SharedState {
+/** REDIS_URL and REDIS_KEY_PREFIX, checked; undefined when REDIS_URL is unset. */
+export function readRedisConfig(): { url: string; keyPrefix: string } | undefined {
   const url = readEnv('REDIS_URL');
-  if (url === undefined) return memoryState();
+  if (url === undefined) return undefined;
+  // The URL may hold a password: never echo it.
   if (!/^rediss?:\/\//.test(url)) throw new Error(`Environment variable REDIS_URL must be a redis:// or rediss:// URL (got "${url.replace(/\/\/[^@]*@/, '//…@')}")`);
-  return redisState({ url, keyPrefix: readEnv('REDIS_KEY_PREFIX', 'jpg:') });
+  return { url, keyPrefix: readEnv('REDIS_KEY_PREFIX', 'jpg:')! };
+}
+
+export function sharedStateFromEnv(): SharedState {
+  const redis = readRedisConfig();
+  return redis ? redisState(redis) : memoryState();
 }
