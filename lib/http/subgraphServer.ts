@@ -112,7 +112,14 @@ export async function startSubgraphServer<Context extends BaseContext>(
     requestLog(logger),
     serverSpan(options.name, '/graphql'),
     // Reads and parses the body itself, after checking the signature headers: no JSON parser in front.
-    requireGatewaySignature({ ...readSigningConfig(), target: options.signatureTarget ?? options.name, nonces: sharedState, ...options.gatewaySignature }),
+    requireGatewaySignature({
+      ...readSigningConfig(),
+      target: options.signatureTarget ?? options.name,
+      nonces: sharedState,
+      // Who was refused and why, for operators; never the signature headers themselves.
+      onRefused: (reason, req) => logger.warn({ reason, remoteAddress: req.socket.remoteAddress }, `refused a request to ${req.originalUrl.slice(0, 64)}: ${reason}`),
+      ...options.gatewaySignature,
+    }),
     requireCallerIdentity(),
     ...(options.before ?? []),
     expressMiddleware(apollo, { context: async ({ req }) => options.context(req, callerIdentity(req)) }),

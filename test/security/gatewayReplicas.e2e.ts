@@ -5,24 +5,23 @@
  * second answers PERSISTED_QUERY_NOT_FOUND (the control that shows the test
  * can fail).
  */
-import { randomBytes } from 'node:crypto';
-import Redis from 'ioredis';
 import { memoryLogger } from '../../gateway/logger';
 import { gatewaySecurityFromEnv } from '../../gateway/security/gatewaySecurity';
 import { sha256 } from '../../gateway/security/persistedQueries';
 import { RunningGateway, startGateway } from '../../gateway/server';
 import { Federation, startFederation } from '../testkit/federation';
+import { testRedisKeys } from '../testkit/redis';
 import { describeWith, REDIS } from '../testkit/systemParts';
 
 describeWith(REDIS, 'gateway replicas sharing Redis', () => {
-  const prefix = `test-apq-${randomBytes(6).toString('hex')}:`;
-  const QUERY = `query Ministry { ministry(country: "XK") { name } } # ${prefix}`;
+  const keys = testRedisKeys('apq');
+  const QUERY = `query Ministry { ministry(country: "XK") { name } } # ${keys.prefix}`;
   let federation: Federation;
   const gateways: RunningGateway[] = [];
   let auth: Record<string, string>;
 
   const replica = async (redis: boolean) => {
-    const security = { ...gatewaySecurityFromEnv(), ...(redis ? { redis: { url: process.env.TEST_REDIS_URL!, keyPrefix: prefix } } : {}) };
+    const security = { ...gatewaySecurityFromEnv(), ...(redis ? { redis: { url: keys.url, keyPrefix: keys.prefix } } : {}) };
     const gateway = await startGateway({ config: federation.config, port: 0, logger: memoryLogger().logger, webApps: false, security });
     gateways.push(gateway);
     return gateway;
@@ -41,10 +40,7 @@ describeWith(REDIS, 'gateway replicas sharing Redis', () => {
   afterAll(async () => {
     for (const gateway of gateways) await gateway.stop();
     await federation?.stop();
-    const redis = new Redis(process.env.TEST_REDIS_URL!);
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length > 0) await redis.del(...keys);
-    await redis.quit();
+    await keys.deleteAll();
   });
 
   it('find at one replica a query registered by hash at the other', async () => {
@@ -53,13 +49,8 @@ describeWith(REDIS, 'gateway replicas sharing Redis', () => {
     expect(registered.errors).toBeUndefined();
     expect(registered.data.ministry.name).toMatch(/Kosovo/);
     // Apollo stores a registration without waiting for the store: wait until Redis holds it.
-    const redis = new Redis(process.env.TEST_REDIS_URL!);
-    try {
-      for (let i = 0; i < 50 && (await redis.exists(`${prefix}apq:${sha256(QUERY)}`)) === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(await redis.exists(`${prefix}apq:${sha256(QUERY)}`)).toBe(1);
-    } finally {
-      await redis.quit();
-    }
+    for (let i = 0; i < 50 && (await keys.exists(`apq:${sha256(QUERY)}`)) === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await keys.exists(`apq:${sha256(QUERY)}`)).toBe(1);
     const found = await ask(second, byHash);
     expect(found.errors).toBeUndefined();
     expect(found.data).toEqual(registered.data);

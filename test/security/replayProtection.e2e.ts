@@ -9,8 +9,6 @@
  * The signature window is widened to 60 s here, so that no replay is refused
  * merely for being stale: each must be refused for the reason under test.
  */
-import { randomBytes } from 'node:crypto';
-import Redis from 'ioredis';
 import { Holding } from '../../services/country/entities';
 import { ITEM } from '../../services/country/seeds/items';
 import { CountryService, startCountryService } from '../../services/country/service';
@@ -18,6 +16,7 @@ import { createTestDatabase, type TestDatabase } from '../testkit/database';
 import { Federation, startFederation } from '../testkit/federation';
 import { gatewayHeaders, identityWith } from '../testkit/signedFetch';
 import { CapturedRequest, replay, Sniffer, startSniffer } from '../testkit/sniffer';
+import { testRedisKeys } from '../testkit/redis';
 import { describeWith, REDIS } from '../testkit/systemParts';
 
 const RECORD = 'mutation($i: RecordHoldingInput!) { recordHolding(country: "XK", input: $i) { id } }';
@@ -110,8 +109,8 @@ describe('without Redis, on the real federation', () => {
 });
 
 describeWith(REDIS, 'with Redis (REDIS_URL), two replicas of XK', () => {
-  const prefix = `test-replay-${randomBytes(6).toString('hex')}:`;
-  withEnvironment({ GATEWAY_SIGNATURE_WINDOW_SECONDS: '60', REDIS_URL: process.env.TEST_REDIS_URL ?? '', REDIS_KEY_PREFIX: prefix });
+  const keys = testRedisKeys('replay');
+  withEnvironment({ GATEWAY_SIGNATURE_WINDOW_SECONDS: '60', REDIS_URL: keys.url, REDIS_KEY_PREFIX: keys.prefix });
   let database: TestDatabase;
   let replicas: CountryService[] = [];
 
@@ -126,10 +125,7 @@ describeWith(REDIS, 'with Redis (REDIS_URL), two replicas of XK', () => {
   afterAll(async () => {
     await Promise.all(replicas.map((r) => r.stop()));
     await database?.drop();
-    const redis = new Redis(process.env.TEST_REDIS_URL!);
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length > 0) await redis.del(...keys);
-    await redis.quit();
+    await keys.deleteAll();
   });
 
   it('keeps the nonces in Redis under the deployment prefix', async () => {
@@ -137,12 +133,7 @@ describeWith(REDIS, 'with Redis (REDIS_URL), two replicas of XK', () => {
     const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body };
     const headers = gatewayHeaders(replicas[0].url, init, { target: 'XK', as: identityWith('analyst') });
     expect((await post(replicas[0].url, headers, body)).status).toBe(200);
-    const redis = new Redis(process.env.TEST_REDIS_URL!);
-    try {
-      expect(await redis.exists(`${prefix}nonce:XK:${headers['x-jpg-nonce']}`)).toBe(1);
-    } finally {
-      await redis.quit();
-    }
+    expect(await keys.exists(`nonce:XK:${headers['x-jpg-nonce']}`)).toBe(1);
   });
 
   it('refuses a request answered by one replica when replayed to the other, writing nothing', async () => {
