@@ -147,8 +147,35 @@ describe('identical requests in flight', () => {
     const variables = { i: { nsn: '1005-01-631-5031', quantity: 1, unit: 'Dedup test unit', status: 'RESERVE' } };
     const before = operationsAt(xk, 'recordHolding');
     const answers = await Promise.all(Array.from({ length: 3 }, () => federation.query(mutation, variables, { as: 'ministry:XK' })));
-    for (const answer of answers) expect(answer.errors).toBeUndefined();
-    // Each identical mutation reached the member (recording the same line again is idempotent there).
+    // Each was applied by the member: recorded, or refused as recorded at the same moment by another (never a shared answer).
+    for (const answer of answers) for (const error of answer.errors ?? []) expect(error.extensions).toMatchObject({ code: 'CONFLICT', country: 'XK' });
+    expect(answers.some((a) => a.errors === undefined)).toBe(true);
     expect(operationsAt(xk, 'recordHolding') - before).toBe(3);
+  });
+});
+
+describe('an entity asked for at several places in one fetch', () => {
+  const xkPlaces = (data: { jointOrders: Array<{ participants: Array<{ code: string }> }> }) =>
+    data.jointOrders.flatMap((order, i) => order.participants.flatMap((p, j) => (p.code === 'XK' ? [[i, j]] : [])));
+  const lastEntitiesBody = () => JSON.parse([...xk.bodies].reverse().find((b) => b.includes('_entities'))!);
+
+  it('is sent to its member once, and its answer reaches every place', async () => {
+    const { data, errors } = await federation.query('{ jointOrders { id participants { code ministry { name } } } }', {}, { as: 'procurement' });
+    const places = xkPlaces(data);
+    expect(places.length).toBeGreaterThan(1);
+    for (const [i, j] of places) expect(data.jointOrders[i].participants[j].ministry.name).toMatch(/Kosovo/);
+    expect(lastEntitiesBody().variables.representations).toEqual([{ __typename: 'Country', code: 'XK' }]);
+    expect((errors ?? []).filter((e) => e.extensions?.country === 'XK')).toEqual([]);
+  });
+
+  it("and its member's errors reach every place too, each with its own path", async () => {
+    const { data, errors } = await federation.query('{ jointOrders { id participants { code budget(year: 2026) { year } } } }', {}, { as: 'analyst' });
+    const places = xkPlaces(data);
+    expect(places.length).toBeGreaterThan(1);
+    const xkErrors = (errors ?? []).filter((e) => e.extensions?.country === 'XK');
+    expect(xkErrors.map((e) => e.path).sort()).toEqual(places.map(([i, j]) => ['jointOrders', i, 'participants', j, 'budget']).sort());
+    for (const error of xkErrors) expect(error.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    for (const [i, j] of places) expect(data.jointOrders[i].participants[j].budget).toBeNull();
+    expect(lastEntitiesBody().variables.representations).toEqual([{ __typename: 'Country', code: 'XK' }]);
   });
 });
