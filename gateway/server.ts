@@ -130,7 +130,7 @@ export async function startGateway<Context extends BaseContext = BaseContext>(op
 
   const app = express();
   app.disable('x-powered-by');
-  app.use(requestContext(), httpMetrics(metrics, ['/graphql', '/health', '/ready', '/metrics', '/playground', '/dashboard']));
+  app.use(requestContext(logger), httpMetrics(metrics, ['/graphql', '/health', '/ready', '/metrics', '/playground', '/dashboard']));
   app.get('/metrics', metricsEndpoint(metrics, metricsAccess));
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({

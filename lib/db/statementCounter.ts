@@ -1,9 +1,11 @@
 /**
  * A TypeORM logger that counts the SQL statements a service issues, so tests
  * can prove batching (N entities cost a constant number of queries). It also
- * reports query errors, which TypeORM would otherwise print nowhere.
+ * reports query errors (at debug level, LOG_LEVEL=debug), which TypeORM would
+ * otherwise print nowhere.
  */
 import type { Logger } from 'typeorm';
+import { currentLogger } from '../observability/logger';
 
 const BOOKKEEPING = /^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|PRAGMA)/i;
 
@@ -37,13 +39,14 @@ export class StatementCounter implements Logger {
   }
 
   logQueryError(error: string | Error, query: string): void {
-    if (process.env.LOG_SQL_ERRORS) console.error('[db error]', error, query);
+    // Usually expected (a constraint doing its job, answered with its own code): debug, with the statement (placeholders, no values).
+    currentLogger().debug({ statement: query.slice(0, 2000) }, `SQL statement failed: ${error instanceof Error ? error.message : error}`);
   }
 
   logQuerySlow(): void {}
   logSchemaBuild(): void {}
   logMigration(): void {}
   log(level: 'log' | 'info' | 'warn', message: unknown): void {
-    if (level === 'warn') console.warn('[db warn]', message);
+    if (level === 'warn') currentLogger().warn(`database: ${String(message)}`);
   }
 }

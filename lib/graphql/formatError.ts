@@ -7,6 +7,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ErrorCode } from '../errors';
+import { currentLogger } from '../observability/logger';
 
 interface ValidationFailure {
   property: string;
@@ -49,7 +50,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (!code || code === ErrorCode.INTERNAL_SERVER_ERROR) {
     const original = unwrapResolverError(error);
     // Errors raised as GraphQLError on purpose already carry a code; these did not.
-    console.error('[unexpected error]', original);
+    currentLogger().error({ err: original }, `unexpected error, answered as ${ErrorCode.INTERNAL_SERVER_ERROR}: ${original instanceof Error ? original.message : String(original)}`);
     return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
   }
   const { stacktrace: _dropped, ...extensions } = formatted.extensions ?? {};

@@ -101,7 +101,7 @@ export async function startSubgraphServer<Context extends BaseContext>(
   await apollo.start();
 
   app.disable('x-powered-by');
-  app.use(requestContext(), httpMetrics(metrics, ['/graphql', '/health', '/metrics']));
+  app.use(requestContext(logger), httpMetrics(metrics, ['/graphql', '/health', '/metrics']));
   app.get('/metrics', metricsEndpoint(metrics, metricsAccess));
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: options.name, ...(options.health?.() ?? {}) });

@@ -1,3 +1,4 @@
+import { formatError } from '../graphql/formatError';
 import { memoryLogger } from './logger';
 import { runInRequest } from './requestContext';
 
@@ -27,5 +28,13 @@ describe('the service logger', () => {
       ['inside', 'r-1'],
       ['outside', undefined],
     ]);
+  });
+
+  it("logs an unexpected error to the running request's service log, as one error line with its id (no console output)", () => {
+    const { logger, entries } = memoryLogger('info', 'country-XK');
+    const answered = runInRequest({ requestId: 'r-2', logger }, () => formatError({ message: 'boom', extensions: { code: 'INTERNAL_SERVER_ERROR' } }, new Error('database exploded')));
+    expect(answered).toEqual({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ level: 50, name: 'country-XK', requestId: 'r-2', err: { message: 'database exploded' } });
   });
 });

@@ -53,6 +53,16 @@ export function createLogger(options: LoggerOptions): Logger {
   return pino(pinoOptions(options.name, level), destination);
 }
 
+let processLogger: Logger | undefined;
+
+/**
+ * For code with no logger of its own (error formatting, token keys): the log
+ * of the service whose request is running, else one for the process.
+ */
+export function currentLogger(): Logger {
+  return currentRequest()?.logger ?? (processLogger ??= createLogger({ name: 'jpg' }));
+}
+
 const LEVEL_NAMES: Record<number, string> = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' };
 
 /** "12:00:01 warn  member XK: … [req 3f2a…]" from each JSON entry. */

@@ -12,6 +12,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
+import type { Logger } from 'pino';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
@@ -34,6 +35,8 @@ export interface RequestRecord {
   outcome?: Outcome;
   /** `extensions.code` of each error answered. */
   errorCodes?: string[];
+  /** The log of the service the request is for (what code deep down logs to: see logger.ts `currentLogger`). */
+  logger?: Logger;
 }
 
 const storage = new AsyncLocalStorage<RequestRecord>();
@@ -59,12 +62,13 @@ export function runInRequest<T>(record: RequestRecord, work: () => T): T {
 
 /**
  * First middleware of every service: takes or makes the request id, answers
- * it in `x-request-id`, and runs the rest of the request inside its record.
+ * it in `x-request-id`, and runs the rest of the request inside its record
+ * (with the service's `logger`).
  */
-export function requestContext(): RequestHandler {
+export function requestContext(logger?: Logger): RequestHandler {
   return (req, res, next) => {
     const requestId = acceptRequestId(req.headers[REQUEST_ID_HEADER]) ?? newRequestId();
     res.setHeader(REQUEST_ID_HEADER, requestId);
-    runInRequest({ requestId }, next);
+    runInRequest({ requestId, logger }, next);
   };
 }

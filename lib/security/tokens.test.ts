@@ -5,6 +5,8 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
 import { createTokenVerifier, mintDevelopmentToken, mintDevelopmentTokens, type TokenVerifier } from './tokens';
+import { memoryLogger } from '../observability/logger';
+import { runInRequest } from '../observability/requestContext';
 
 const SECRET = 'a-test-secret-that-is-long-enough-for-hs256';
 const ISSUER = 'https://idp.test/realms/jpg';
@@ -168,13 +170,11 @@ describe('RS256 and ES256 tokens against a JWKS (production)', () => {
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
     const verifier = createTokenVerifier({ keys: { kind: 'jwksUrl', url: `http://127.0.0.1:${port}/jwks.json` }, issuer: ISSUER, audience: AUDIENCE });
-    const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    try {
-      expect(await outcome(verifier, await signed('ES256', 'ec-1'))).toBe('KEYS_UNAVAILABLE');
-      expect(quiet).toHaveBeenCalledWith('[auth]', expect.stringContaining('could not be loaded'));
-    } finally {
-      quiet.mockRestore();
-    }
+    // Logged to the log of the service whose request it is.
+    const { logger, entries } = memoryLogger('info');
+    const token = await signed('ES256', 'ec-1');
+    expect(await runInRequest({ requestId: 'jwks-down', logger }, () => outcome(verifier, token))).toBe('KEYS_UNAVAILABLE');
+    expect(entries.map((e) => [e.level, e.requestId, e.msg])).toEqual([[50, 'jwks-down', expect.stringContaining('could not be loaded')]]);
   });
 });
 

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { GraphQLError } from 'graphql';
 import { ErrorCode, graphqlError } from '../errors';
+import { currentLogger } from '../observability/logger';
 import { identityOf, parseRoles, type Identity, type Role } from './roles';
 
 /** Why a token was refused (`extensions.reason`). */
@@ -145,7 +146,7 @@ function refusal(error: unknown): GraphQLError {
       return unauthenticated(TokenProblem.MALFORMED, 'The token is not a well-formed signed JWT');
   }
   if (error instanceof KeysUnavailable) {
-    console.error('[auth]', error.message);
+    currentLogger().error(`bearer tokens cannot be verified: ${error.message}`);
     return unauthenticated(TokenProblem.KEYS_UNAVAILABLE, 'The signing keys could not be loaded to verify the token');
   }
   throw error;
