@@ -5,6 +5,7 @@
  * same entry again, a re-import of the same file) adds nothing.
  */
 import type { EntityManager } from 'typeorm';
+import { insertRows } from '../../../lib/db/bulkRows';
 import type { Identity } from '../../../lib/security/roles';
 import { ministryRole } from '../../../lib/security/roles';
 import { AuditEntry, type AuditedRecord } from './auditEntry.entity';
@@ -34,9 +35,6 @@ export interface Change {
   after: object | null;
 }
 
-/** Rows per INSERT: ten columns each, far under both backends' bound-parameter limits. */
-const ROWS_PER_INSERT = 500;
-
 /** True when the change changes something (an identical before and after is no change). */
 export function isChange(change: Change): boolean {
   return JSON.stringify(change.before) !== JSON.stringify(change.after);
@@ -56,8 +54,6 @@ export async function recordChanges(manager: EntityManager, member: string, acto
     before: change.before === null ? null : JSON.stringify(change.before),
     after: change.after === null ? null : JSON.stringify(change.after),
   }));
-  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
-    await manager.createQueryBuilder().insert().into(AuditEntry).values(rows.slice(start, start + ROWS_PER_INSERT)).updateEntity(false).execute();
-  }
+  await insertRows(manager, AuditEntry, rows);
   return rows.length;
 }
