@@ -2,13 +2,14 @@
  * `jpg import` of 100,000 holding rows into a member's database: the file is
  * generated (every row a distinct item + formation + status), imported into a
  * throwaway database through the same code as the CLI, imported again (no
- * change expected), and exported. Runs on MariaDB/MySQL when
- * BENCH_DATABASE_URL names a server's administrator (a member database and
- * user are provisioned as `jpg member add` would, and dropped after), else on
- * a temporary SQLite file.
+ * change expected), and exported. Runs on the MariaDB/MySQL server of
+ * BENCH_DATABASE_URL (an administrator URL, default mysql://root@127.0.0.1:3306;
+ * a member database and user are provisioned as `npm start -- --mysql` does,
+ * and dropped after), or on a temporary SQLite file when that server does
+ * not answer.
  *
- * Knobs: BENCH_DATABASE_URL (e.g. mysql://root@127.0.0.1:3306), BENCH_IMPORT_ROWS (default 100000).
- * Alone: `npm run build && node dist/bench/importHoldings.js`.
+ * Knobs: BENCH_DATABASE_URL, BENCH_IMPORT_ROWS (default 100000).
+ * Alone: `npm run bench:import`.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -16,12 +17,13 @@ import os from 'node:os';
 import path from 'node:path';
 import 'reflect-metadata';
 import mysql from 'mysql2/promise';
+import { readEnv } from '../lib/config/env';
 import { parseDatabaseUrl } from '../lib/db/databaseUrl';
 import { memberAccount, provisionMemberDatabase } from '../lib/db/provision';
 import { CATALOG } from '../lib/reference/catalog';
 import { exportCsv, importCsvFile } from '../services/country/transfer/memberFiles';
 
-const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
+const ROWS = Number(readEnv('BENCH_IMPORT_ROWS', '100000'));
 const STATUSES = ['OPERATIONAL', 'MAINTENANCE', 'RESERVE'];
 
 function holdingsCsv(rows: number): string {
@@ -42,10 +44,15 @@ interface BenchDatabase {
 }
 
 async function throwawayDatabase(folder: string): Promise<BenchDatabase> {
-  const adminUrl = process.env.BENCH_DATABASE_URL;
-  if (!adminUrl) return { url: `sqlite:${path.join(folder, 'country-xk.sqlite')}`, backend: 'SQLite (set BENCH_DATABASE_URL=mysql://root@127.0.0.1:3306 for MariaDB)', drop: async () => {} };
+  const adminUrl = readEnv('BENCH_DATABASE_URL', 'mysql://root@127.0.0.1:3306')!;
   const prefix = `jpgb${crypto.randomBytes(3).toString('hex')}_`;
-  const url = await provisionMemberDatabase(adminUrl, 'XK', { prefix });
+  let url: string;
+  try {
+    url = await provisionMemberDatabase(adminUrl, 'XK', { prefix });
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return { url: `sqlite:${path.join(folder, 'country-xk.sqlite')}`, backend: `SQLite (MySQL/MariaDB at BENCH_DATABASE_URL refused: ${why})`, drop: async () => {} };
+  }
   const target = parseDatabaseUrl(adminUrl);
   if (target.kind !== 'mysql') throw new Error('BENCH_DATABASE_URL must be a mysql:// URL');
   return {

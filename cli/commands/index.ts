@@ -5,5 +5,7 @@
 import type { Command } from 'commander';
 import { memberCommand } from './member';
 import { subgraphCommand } from './subgraph';
+import { importCommand } from './import';
+import { exportCommand } from './export';
 
-export const COMMANDS: ReadonlyArray<() => Command> = [memberCommand, subgraphCommand];
+export const COMMANDS: ReadonlyArray<() => Command> = [memberCommand, subgraphCommand, importCommand, exportCommand];

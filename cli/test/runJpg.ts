@@ -8,14 +8,16 @@ export interface JpgOutcome {
 }
 
 export async function runJpg(args: string[]): Promise<JpgOutcome> {
-  let stdout = '';
-  let stderr = '';
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  const captured = { stdout: '', stderr: '' };
+  const originals = { stdout: process.stdout.write, stderr: process.stderr.write };
+  // Plain reassignment rather than jest.spyOn: the build (tsconfig.build.json) compiles this file too, without jest's types.
+  for (const stream of ['stdout', 'stderr'] as const) {
+    process[stream].write = ((chunk: string | Uint8Array) => ((captured[stream] += String(chunk)), true)) as typeof process.stdout.write;
+  }
   try {
-    return { code: await run(args), stdout, stderr };
+    return { code: await run(args), ...captured };
   } finally {
-    out.mockRestore();
-    err.mockRestore();
+    process.stdout.write = originals.stdout;
+    process.stderr.write = originals.stderr;
   }
 }
