@@ -3,7 +3,8 @@
  * service over HTTP. Allocations and approvals of different members do not
  * turn each other away: a change of a member's own part claims that part (and
  * reads the order under a shared lock), so only changes of the same
- * allocation wait for each other. Changes of the order's terms (lines,
+ * allocation wait for each other; decisions and recorded deliveries, which
+ * can settle the order, queue for it. Changes of the order's terms (lines,
  * submit, reopen, place, cancel) still serialize with them.
  *
  * Measured on MariaDB (2-core machine), 40 concurrent updates by four
@@ -14,9 +15,11 @@
 import { parseAmount, sumMinor } from '../../../lib/money';
 import { describeWith, MARIADB } from '../../../test/testkit/systemParts';
 import { GraphQLResponse, startTestProcurement, TestProcurement } from './procurementTestkit';
-import { addLine, allocate, createOrder, decide, JAVELIN_SUPPLIER, NSN, submit } from './orderSteps';
+import { addLine, allocate, createOrder, decide, JAVELIN_SUPPLIER, NSN, place, RECORD_DELIVERY, SCHEDULE_DELIVERY, submit } from './orderSteps';
 
 const MINISTRIES = ['XK', 'AL', 'HR', 'BG'];
+/** The service's today (procurementTestkit's default clock): placed, shipped and delivered on it. */
+const DAY = '2026-05-04';
 const UPDATE = `mutation($c: ID!, $a: ID!, $q: Int!) { updateAllocation(country: $c, allocationId: $a, quantity: $q) { id quantity } }`;
 const ORDER = `query($id: ID!) { jointOrder(id: $id) { status version totalValue { amount } lines { id quantity value { amount } allocations { id quantity cost { amount } } } } }`;
 
@@ -128,5 +131,28 @@ describe('order-terms changes and members’ parts serialize', () => {
       const { jointOrder } = await p.query(ORDER, { id: order.id });
       expect(jointOrder.status).toBe('APPROVED');
     }
+  });
+
+  it('four ministries scheduling and recording their deliveries at the same moment: all land and the order completes', async () => {
+    const order = await createOrder(p, { participants: MINISTRIES.slice(1) });
+    const lineId = await addLine(p, order.id, NSN.javelin);
+    for (const country of MINISTRIES) await allocate(p, lineId, country, 10);
+    await submit(p, order.id);
+    for (const country of MINISTRIES) await decide(p, order.id, country, 'APPROVED');
+    await place(p, order.id);
+
+    // The same member twice at once on its 10 units: one shipment of 6 lands, the other would exceed the allocation.
+    const twice = await Promise.all([6, 6].map((q) => p.request(SCHEDULE_DELIVERY, { c: 'XK', l: lineId, q, d: DAY })));
+    expect(twice.map(outcome).sort()).toEqual(['DELIVERY_EXCEEDS_ALLOCATION', 'landed']);
+
+    const scheduled = await Promise.all(MINISTRIES.map((country) => p.request(SCHEDULE_DELIVERY, { c: country, l: lineId, q: country === 'XK' ? 4 : 10, d: DAY })));
+    expect(scheduled.map(outcome)).toEqual(MINISTRIES.map(() => 'landed'));
+    const deliveries = await p.service.dataSource.query('SELECT id, country_code FROM delivery WHERE order_id = ?', [order.id]);
+    expect(deliveries).toHaveLength(5);
+
+    const recorded = await Promise.all(deliveries.map((d: any) => p.request(RECORD_DELIVERY, { c: d.country_code, id: String(d.id), on: DAY, q: null })));
+    expect(recorded.map(outcome)).toEqual(deliveries.map(() => 'landed'));
+    // The last one to record saw every other arrival and completed the order.
+    expect((await p.query(ORDER, { id: order.id })).jointOrder.status).toBe('COMPLETED');
   });
 });

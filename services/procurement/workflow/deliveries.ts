@@ -9,7 +9,7 @@ import { badInput } from '../../../lib/errors';
 import type { ProcurementContext } from '../context';
 import { Allocation, Delivery, JointOrder, OrderLine } from '../entities';
 import { DeliveryStatus, JointOrderStatus } from '../types/enums';
-import { claimOrderOf } from './guards';
+import { changeOrder, claimAllocation, holdOrderOf, shareOrderOf } from './guards';
 import { checkQuantity } from './lines';
 import { memberRuleBroken, requireDelivering, Rule } from './rules';
 import { writeTransaction } from './transaction';
@@ -26,11 +26,13 @@ function placedOn(order: JointOrder): string {
 export async function scheduleDelivery(ctx: ProcurementContext, country: string, lineId: number, quantity: number, plannedDate: string): Promise<Delivery> {
   checkQuantity(quantity);
   return writeTransaction(ctx.dataSource, async (tx) => {
-    const { part: line, order } = await claimOrderOf(tx, OrderLine, lineId, 'Order line', country);
+    // Shipments of one allocation are claimed on it: other members schedule on the same order side by side.
+    const { part: line, order } = await shareOrderOf(tx, OrderLine, lineId, 'Order line', country);
     requireDelivering(order);
     if (plannedDate < placedOn(order)) throw badInput('plannedDate', `must not be before the order was placed (${placedOn(order)})`);
-    const allocation = await tx.findOne(Allocation, { where: { lineId, countryCode: country } });
-    if (!allocation) throw memberRuleBroken(Rule.NO_ALLOCATION, country, `${country} has no allocation on line ${line.nsn} to deliver`);
+    const own = await tx.findOne(Allocation, { where: { lineId, countryCode: country } });
+    if (!own) throw memberRuleBroken(Rule.NO_ALLOCATION, country, `${country} has no allocation on line ${line.nsn} to deliver`);
+    const allocation = await claimAllocation(tx, own.id);
     const scheduled = (await tx.findBy(Delivery, { allocationId: allocation.id })).reduce((sum, d) => sum + d.quantity, 0);
     if (scheduled + quantity > allocation.quantity) {
       throw memberRuleBroken(
@@ -55,9 +57,9 @@ export async function scheduleDelivery(ctx: ProcurementContext, country: string,
   });
 }
 
-/** Claims the delivery's order; only the receiving member records its deliveries. */
+/** Holds the delivery's order (its status may move on); only the receiving member records its deliveries. */
 async function openDelivery(tx: EntityManager, country: string, deliveryId: number): Promise<{ delivery: Delivery; order: JointOrder }> {
-  const { part: delivery, order } = await claimOrderOf(tx, Delivery, deliveryId, 'Delivery', country);
+  const { part: delivery, order } = await holdOrderOf(tx, Delivery, deliveryId, 'Delivery', country);
   if (delivery.countryCode !== country) {
     throw memberRuleBroken(Rule.NOT_YOUR_DELIVERY, country, `Delivery ${delivery.id} goes to ${delivery.countryCode}: only the receiving member records it`);
   }
@@ -70,8 +72,7 @@ async function openDelivery(tx: EntityManager, country: string, deliveryId: numb
 
 async function startDelivering(tx: EntityManager, order: JointOrder): Promise<void> {
   if (order.status !== JointOrderStatus.PLACED) return;
-  order.status = JointOrderStatus.DELIVERING;
-  await tx.update(JointOrder, { id: order.id }, { status: order.status });
+  await changeOrder(tx, order, { status: JointOrderStatus.DELIVERING });
 }
 
 /** Marks a shipment as under way (IN_TRANSIT) or back to SCHEDULED; DELIVERED goes through recordDelivery. */
@@ -115,6 +116,5 @@ async function completeIfAllDelivered(tx: EntityManager, ctx: ProcurementContext
   const delivered = await tx.findBy(Delivery, { orderId: order.id, status: DeliveryStatus.DELIVERED });
   const complete = allocations.every((a) => delivered.filter((d) => d.allocationId === a.id).reduce((sum, d) => sum + d.quantity, 0) === a.quantity);
   if (!complete) return;
-  Object.assign(order, { status: JointOrderStatus.COMPLETED, completedAt: ctx.clock.now() });
-  await tx.update(JointOrder, { id: order.id }, { status: order.status, completedAt: order.completedAt });
+  await changeOrder(tx, order, { status: JointOrderStatus.COMPLETED, completedAt: ctx.clock.now() });
 }

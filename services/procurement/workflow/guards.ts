@@ -116,9 +116,10 @@ export async function sharePlan(tx: EntityManager, planId: number): Promise<Impl
 }
 
 /**
- * Reads an order to settle a round of decisions on it: exclusively, without
- * claiming its terms. The members' decisions queue for it (a few statements
- * each) instead of being refused, and the last one sees all the others.
+ * Reads an order to settle a round of decisions or deliveries on it:
+ * exclusively, without claiming its terms. The members' steps queue for it (a
+ * few statements each) instead of being refused, and the last one sees all
+ * the others (e.g. the delivery that completes the order).
  */
 export async function holdOrder(tx: EntityManager, orderId: number): Promise<JointOrder> {
   await lockRow(tx, JointOrder, orderId, 'exclusive');
@@ -153,8 +154,8 @@ export function claimAllocation(tx: EntityManager, allocationId: number): Promis
  * Loads a part of an order (a line, an allocation, a delivery), opens its
  * order (always the order first, then the part, as every writer does, so they
  * cannot deadlock) and checks that the acting member takes part in it.
- * Sharing, the part is read again under the order's lock: a terms change may
- * have removed it meanwhile.
+ * Sharing or holding, the part is read again under the order's lock: a
+ * terms change may have removed it meanwhile.
  */
 async function openOrderOf<P extends { orderId: number }>(
   tx: EntityManager,
@@ -162,7 +163,7 @@ async function openOrderOf<P extends { orderId: number }>(
   id: number,
   what: string,
   country: string,
-  access: 'claim' | 'share',
+  access: 'claim' | 'share' | 'hold',
 ): Promise<{ part: P; order: JointOrder }> {
   const findPart = async (): Promise<P> => {
     const part = await tx.findOne(entity, { where: { id } as unknown as FindOptionsWhere<P> });
@@ -170,7 +171,8 @@ async function openOrderOf<P extends { orderId: number }>(
     return part;
   };
   const seen = await findPart();
-  const order = access === 'claim' ? await claimOrder(tx, seen.orderId) : await shareOrder(tx, seen.orderId);
+  const open = { claim: claimOrder, share: shareOrder, hold: holdOrder }[access];
+  const order = await open(tx, seen.orderId);
   await requireParticipant(tx, order, country);
   return { part: access === 'claim' ? seen : await findPart(), order };
 }
@@ -178,6 +180,11 @@ async function openOrderOf<P extends { orderId: number }>(
 /** A part of an order, for a change of the order's terms: claims the order. */
 export function claimOrderOf<P extends { orderId: number }>(tx: EntityManager, entity: EntityTarget<P>, id: number, what: string, country: string): Promise<{ part: P; order: JointOrder }> {
   return openOrderOf(tx, entity, id, what, country, 'claim');
+}
+
+/** A part of an order, for a step that may settle the order (like a decision): holds the order. */
+export function holdOrderOf<P extends { orderId: number }>(tx: EntityManager, entity: EntityTarget<P>, id: number, what: string, country: string): Promise<{ part: P; order: JointOrder }> {
+  return openOrderOf(tx, entity, id, what, country, 'hold');
 }
 
 /** A part of an order, for a member's change of its own part: shares the order. */
