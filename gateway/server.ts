@@ -130,6 +130,8 @@ export async function startGateway<Context extends BaseContext = BaseContext>(op
 
   const app = express();
   app.disable('x-powered-by');
+  // No ETag on GraphQL answers: hashing each 100 KB answer costs CPU on every request, and POST answers are not revalidated.
+  app.set('etag', false);
   app.use(requestContext(logger), httpMetrics(metrics, ['/graphql', '/health', '/ready', '/metrics', '/playground', '/dashboard']));
   app.get('/metrics', metricsEndpoint(metrics, metricsAccess));
   const httpServer = http.createServer(app);

@@ -188,21 +188,32 @@ function costRefusal(message: string, maximum: number, found?: number): GraphQLE
   });
 }
 
+/** Costs computed per parsed document (Apollo Server hands the same object for the same text) and variables: most clients repeat theirs. */
+const MAX_COSTS_PER_DOCUMENT = 64;
+
 export function costLimitPlugin(maxCost: number, listFactor: number): ApolloServerPlugin<BaseContext> {
   const estimators = [listWeightedEstimator(listFactor)];
+  const costs = new WeakMap<object, Map<string, number>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema, operation }) {
           if (!operation) return; // no such operation in the document: execution refuses it
-          let cost: number;
-          try {
-            cost = getComplexity({ schema, query: document, variables: request.variables ?? {}, operationName: operation.name?.value, estimators });
-          } catch (error) {
-            // graphql-query-complexity stops expanding fragments past 10 000 selections: far over any budget.
-            if (/maximum allowed number of nodes/.test((error as Error).message)) throw costRefusal(`Query has too many selections to cost; the maximum cost is ${maxCost}`, maxCost);
-            // Bad variables: execution reports them precisely, and runs nothing.
-            return;
+          // Variables can change the cost (@skip/@include), so they are part of the key.
+          const key = `${operation.name?.value ?? ''}\n${request.variables ? JSON.stringify(request.variables) : ''}`;
+          let known = costs.get(document);
+          let cost = known?.get(key);
+          if (cost === undefined) {
+            try {
+              cost = getComplexity({ schema, query: document, variables: request.variables ?? {}, operationName: operation.name?.value, estimators });
+            } catch (error) {
+              // graphql-query-complexity stops expanding fragments past 10 000 selections: far over any budget.
+              if (/maximum allowed number of nodes/.test((error as Error).message)) throw costRefusal(`Query has too many selections to cost; the maximum cost is ${maxCost}`, maxCost);
+              // Bad variables: execution reports them precisely, and runs nothing.
+              return;
+            }
+            if (!known || known.size >= MAX_COSTS_PER_DOCUMENT) costs.set(document, (known = new Map()));
+            known.set(key, cost);
           }
           if (cost > maxCost) {
             throw costRefusal(`Query cost ${cost} exceeds the maximum of ${maxCost} (each list field counts ${listFactor} times its selection)`, maxCost, cost);
