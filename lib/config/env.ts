@@ -45,6 +45,7 @@ export const ENVIRONMENT = {
   AUTH_MAX_TOKEN_LIFETIME_SECONDS: 'Gateway: longest bearer-token lifetime accepted, "exp" - "iat" (or "exp" - now when the token has no "iat"), in seconds. Default 86400 (24 h).',
   AUTH_ALLOW_ANONYMOUS_READ: 'Gateway: "true" lets requests without a token read (as analyst) for demos; writes still need a role. Default false: no token, 401.',
   GATEWAY_SIGNING_SECRET: 'Gateway and every subgraph: shared secret (at least 32 bytes, one per deployment) with which the gateway signs its requests to subgraphs. Default in development: a built-in development secret.',
+  GATEWAY_SIGNING_PREVIOUS_SECRET: 'Subgraphs: the signing secret being replaced, still accepted (told apart by its key id) while the gateway moves to the new GATEWAY_SIGNING_SECRET; unset it once every gateway signs with the new one. Default unset.',
   GATEWAY_SIGNATURE_WINDOW_SECONDS: 'Subgraphs: how old (or how far in the future) a signed gateway request may be. Default 5.',
   SUBGRAPH_MAX_BODY_BYTES: 'Subgraphs: largest request body read, in bytes, after the signature headers were checked (a longer one gets 413 and is not read further). Default 5242880 (5 MiB).',
   REDIS_URL: 'Gateway and subgraphs: redis:// URL of the Redis that holds state shared by replicas and kept across restarts (replay nonces, persisted queries). Unset: each process keeps it in memory, and a subgraph refuses requests signed before it started.',

@@ -33,7 +33,7 @@ describe('security configuration in development', () => {
       verifier: { keys: { kind: 'secret', secret: DEVELOPMENT_DEFAULTS.jwtSecret }, issuer: 'jpg-development', audience: 'joint-procurement-graph', rolesClaim: 'roles', maxLifetimeSeconds: 86400 },
       allowAnonymousRead: false,
     });
-    expect(readSigningConfig()).toEqual({ secret: DEVELOPMENT_DEFAULTS.signingSecret, windowSeconds: 5, maxBodyBytes: 5 * 1024 * 1024 });
+    expect(readSigningConfig()).toEqual({ secret: DEVELOPMENT_DEFAULTS.signingSecret, previousSecrets: [], windowSeconds: 5, maxBodyBytes: 5 * 1024 * 1024 });
   });
 
   it('takes what is configured', () => {

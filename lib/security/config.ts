@@ -73,6 +73,8 @@ export function readAuthConfig(): AuthConfig {
 
 export interface SigningConfig {
   secret: string;
+  /** Subgraphs: also accepted while a new secret is rolled out (GATEWAY_SIGNING_PREVIOUS_SECRET). */
+  previousSecrets: string[];
   windowSeconds: number;
   /** Subgraphs: the largest request body read (SUBGRAPH_MAX_BODY_BYTES). */
   maxBodyBytes: number;
@@ -82,6 +84,7 @@ export interface SigningConfig {
 export function readSigningConfig(): SigningConfig {
   return {
     secret: secret('GATEWAY_SIGNING_SECRET', DEVELOPMENT_DEFAULTS.signingSecret),
+    previousSecrets: readEnv('GATEWAY_SIGNING_PREVIOUS_SECRET') === undefined ? [] : [secret('GATEWAY_SIGNING_PREVIOUS_SECRET', DEVELOPMENT_DEFAULTS.signingSecret)],
     windowSeconds: readPositiveInteger('GATEWAY_SIGNATURE_WINDOW_SECONDS', 5),
     maxBodyBytes: readPositiveInteger('SUBGRAPH_MAX_BODY_BYTES', DEFAULT_SUBGRAPH_MAX_BODY_BYTES),
   };

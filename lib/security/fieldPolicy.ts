@@ -11,8 +11,9 @@
  * - a mutation NOT in the table is refused: a new mutation without a rule
  *   fails closed;
  * - any other root query field needs a caller with some role.
- * Requests the gateway makes for itself carry no identity (null): they get
- * no more than `_service`, which is not a type-graphql field.
+ * Requests the gateway makes for itself carry its service identity (no
+ * roles): they are kept to `_service` and `__typename` before GraphQL
+ * (callerIdentity.ts), and would be refused here anyway.
  */
 import type { GraphQLResolveInfo } from 'graphql';
 import type { MiddlewareFn } from 'type-graphql';

@@ -193,6 +193,18 @@ describe('requireGatewaySignature, configured', () => {
     }
   });
 
+  it('accepts the previous secret during a rotation, telling the keys apart by id', async () => {
+    const NEW = 'the-new-deployment-secret-after-rotation-0001';
+    const subgraph = await startSubgraph({ secret: NEW, previousSecrets: [SECRET] });
+    try {
+      expect((await post(subgraph, signed({ secret: NEW }))).status).toBe(200);
+      expect((await post(subgraph, signed({ secret: SECRET }))).status).toBe(200);
+      expect(await refusal(await post(subgraph, signed({ secret: 'a-third-secret-nobody-configured-here-000' })))).toMatchObject({ reason: 'SIGNATURE_UNKNOWN_KEY' });
+    } finally {
+      await subgraph.close();
+    }
+  });
+
   it('reports each refusal to onRefused', async () => {
     const reasons: string[] = [];
     const subgraph = await startSubgraph({ onRefused: (reason) => reasons.push(reason) });

@@ -161,6 +161,8 @@ export function isSignedByGateway(req: IncomingMessage): boolean {
 export interface GatewaySignatureOptions {
   /** The deployment's shared secret (GATEWAY_SIGNING_SECRET), at least 32 bytes. */
   secret: string;
+  /** Secrets still accepted during a rotation (GATEWAY_SIGNING_PREVIOUS_SECRET); each request names its key by id. */
+  previousSecrets?: string[];
   /** This service, as the gateway names it when signing: its member code (`XK`) or its subgraph name (`procurement`). */
   target: string;
   /** How far a request's timestamp may be from this server's clock, either way. Default 5 seconds. */
@@ -240,11 +242,12 @@ const isJson = (req: IncomingMessage): boolean => /^application\/(?:[\w.+-]+\+)?
  * instead of express.json).
  */
 export function requireGatewaySignature(options: GatewaySignatureOptions): RequestHandler {
-  assertSecret(options.secret);
+  const secrets = [options.secret, ...(options.previousSecrets ?? [])];
+  secrets.forEach(assertSecret);
   const windowMs = (options.windowSeconds ?? 5) * 1000;
   const now = options.now ?? Date.now;
   const nonces = options.nonces ?? memoryState({ now });
-  const keyId = signingKeyId(options.secret);
+  const secretsById = new Map(secrets.map((secret) => [signingKeyId(secret), secret]));
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_SUBGRAPH_MAX_BODY_BYTES;
 
   return async (req, res, next) => {
@@ -267,7 +270,8 @@ export function requireGatewaySignature(options: GatewaySignatureOptions): Reque
       if (!TIMESTAMP.test(timestamp) || !NONCE.test(nonce) || !SIGNATURE.test(signature) || !TARGET.test(target)) {
         return refuse(SignatureProblem.MALFORMED, 'the signature headers are malformed');
       }
-      if (givenKeyId !== keyId) return refuse(SignatureProblem.UNKNOWN_KEY, 'the request is signed with a key this deployment does not use');
+      const secret = secretsById.get(givenKeyId);
+      if (secret === undefined) return refuse(SignatureProblem.UNKNOWN_KEY, 'the request is signed with a key this deployment does not use');
       if (target !== options.target) return refuse(SignatureProblem.WRONG_TARGET, 'the request was signed for another service');
       const at = now();
       const signedAt = Number(timestamp);
@@ -288,7 +292,7 @@ export function requireGatewaySignature(options: GatewaySignatureOptions): Reque
       if (req.readableEnded) return refuse(SignatureProblem.BODY_NOT_CAPTURED, 'the request body was read before its signature could be checked');
       const body = await readBody(req, maxBodyBytes);
       if (body === undefined) return refuse(BodyProblem.TOO_LARGE, `Request body exceeds the maximum of ${maxBodyBytes} bytes`, 413, 'PAYLOAD_TOO_LARGE');
-      const expected = hmac(options.secret, { target, method: req.method, pathAndQuery: req.originalUrl, identity: header(req, GATEWAY_HEADERS.identity), bodyDigest: body.digest }, timestamp, nonce);
+      const expected = hmac(secret, { target, method: req.method, pathAndQuery: req.originalUrl, identity: header(req, GATEWAY_HEADERS.identity), bodyDigest: body.digest }, timestamp, nonce);
       const given = Buffer.from(signature.slice(SIGNATURE_PREFIX.length), 'base64url');
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
         return refuse(SignatureProblem.INVALID, 'the signature does not match the request');
