@@ -63,10 +63,43 @@ export function createDataSource(spec: DataSourceSpec): DataSource {
   return new DataSource(dataSourceOptions(spec));
 }
 
-/** Opens the DataSource and applies pending migrations. */
+/** How long a replica waits for another one's migrations before it gives up. */
+const MIGRATION_LOCK_SECONDS = 120;
+
+/** Opens the DataSource and applies pending migrations; closes it again if they fail. */
 export async function openDatabase(spec: DataSourceSpec): Promise<DataSource> {
   const dataSource = createDataSource(spec);
   await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
+  try {
+    await oneMigratorAtATime(dataSource, () => dataSource.runMigrations({ transaction: 'each' }));
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
   return dataSource;
+}
+
+/**
+ * Replicas of a service starting together would each run the same migrations
+ * (and fail on "table already exists"): on MySQL/MariaDB a named lock per
+ * database makes them take turns, and the later ones find nothing pending.
+ * SQLite needs none: one process owns its file.
+ */
+async function oneMigratorAtATime<T>(dataSource: DataSource, migrate: () => Promise<T>): Promise<T> {
+  if (dataSource.options.type !== 'mysql') return migrate();
+  // A lock name is at most 64 characters; the database name alone is unique on the server.
+  const lock = `jpg-migrate:${String(dataSource.options.database)}`.slice(0, 64);
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    const [{ got }] = (await runner.query('SELECT GET_LOCK(?, ?) AS got', [lock, MIGRATION_LOCK_SECONDS])) as { got: number | string | null }[];
+    if (Number(got) !== 1) throw new Error(`Database ${String(dataSource.options.database)}: another process kept migrating it for ${MIGRATION_LOCK_SECONDS} s; not starting`);
+    try {
+      return await migrate();
+    } finally {
+      await runner.query('SELECT RELEASE_LOCK(?)', [lock]);
+    }
+  } finally {
+    await runner.release();
+  }
 }
