@@ -105,7 +105,15 @@ describe('docker-compose.yml', () => {
         named.push(hostname);
       }
     }
-    expect(Object.keys(services.gateway.depends_on ?? {}).sort()).toEqual(named.sort());
+    expect(Object.keys(services.gateway.depends_on ?? {}).filter((name) => name !== 'redis').sort()).toEqual(named.sort());
+  });
+
+  it('gives every service of ours the one Redis their replicas share (REDIS_URL), once it answers', () => {
+    for (const [name, service] of ours) {
+      const url = new URL(env(name).REDIS_URL);
+      expect([name, url.protocol, services[url.hostname]?.image?.startsWith('redis:'), url.port]).toEqual([name, 'redis:', true, '6379']);
+      expect([name, service.depends_on?.[url.hostname]]).toEqual([name, { condition: 'service_healthy' }]);
+    }
   });
 
   it('has the same members as the local federation config', () => {

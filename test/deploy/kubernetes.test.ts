@@ -153,6 +153,12 @@ describe('deploy/: the gateway scales out', () => {
     expect(c.livenessProbe?.httpGet?.path).toBe('/health');
     expect(c.readinessProbe?.httpGet?.path).toBe('/ready');
   });
+
+  it('gives replicas (gateway and subgraphs) the Redis they share', () => {
+    for (const d of ours) expect([d.metadata.name, envOf(containerOf(d)).REDIS_URL?.valueFrom?.secretKeyRef?.key]).toEqual([d.metadata.name, 'REDIS_URL']);
+    const redisUrl = new URL(secrets.find((s) => s.metadata.name === 'jpg-shared')!.stringData!.REDIS_URL);
+    expect(service(redisUrl.hostname)?.spec.ports[0].port).toBe(Number(redisUrl.port));
+  });
 });
 
 describe('deploy/: the services match the federation config, the code and docker-compose.yml', () => {
@@ -214,7 +220,7 @@ describe('deploy/: the services match the federation config, the code and docker
     }
   });
 
-  it('runs the same services as docker-compose.yml, with the same commands, members and ports', () => {
+  it('runs the same services as docker-compose.yml, with the same commands, members, ports and variables', () => {
     const compose = YAML.parse(fs.readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, { build?: unknown; command: string[]; environment: Record<string, string> }> };
     const composed = Object.entries(compose.services).filter(([, s]) => s.build);
     expect(composed.map(([name]) => name).sort()).toEqual(ours.map((d) => d.metadata.name).sort());
@@ -222,6 +228,7 @@ describe('deploy/: the services match the federation config, the code and docker
       const c = containerOf(deployment(name)!);
       expect([name, c.command!.slice(0, 2)]).toEqual([name, s.command.slice(0, 2)]);
       expect([name, envOf(c).PORT.value, envOf(c).MEMBER?.value]).toEqual([name, s.environment.PORT, s.environment.MEMBER]);
+      expect([name, Object.keys(s.environment).filter((v) => !(v in envOf(c)))]).toEqual([name, []]);
     }
   });
 });
@@ -270,7 +277,7 @@ describe('deploy/: NetworkPolicy', () => {
   const policy = ofKind('NetworkPolicy').find((p) => p.metadata.name === 'subgraphs-from-gateway-only')!;
   const subgraphs = ours.filter((d) => d !== gateway);
 
-  it('selects every subgraph pod, and not the gateway', () => {
+  it('selects every subgraph pod, and neither the gateway nor Redis', () => {
     for (const d of subgraphs) expect([d.metadata.name, matches(policy.spec.podSelector.matchLabels, podLabels(d))]).toEqual([d.metadata.name, true]);
     for (const d of deployments.filter((d) => !subgraphs.includes(d))) expect([d.metadata.name, matches(policy.spec.podSelector.matchLabels, podLabels(d))]).toEqual([d.metadata.name, false]);
     expect(policy.spec.policyTypes).toEqual(['Ingress']);
@@ -285,6 +292,12 @@ describe('deploy/: NetworkPolicy', () => {
     for (const d of deployments) expect([d.metadata.name, matches(from.podSelector.matchLabels, podLabels(d))]).toEqual([d.metadata.name, d === gateway]);
     const ports = subgraphs.map((d) => containerOf(d).ports![0].containerPort).sort();
     expect(rule.ports.map((p: { port: number }) => p.port).sort()).toEqual([...new Set(ports)]);
+  });
+
+  it('lets only the gateway and the subgraphs reach Redis', () => {
+    const redis = ofKind('NetworkPolicy').find((p) => matches(p.spec.podSelector.matchLabels, podLabels(deployment('redis')!)))!;
+    const allowed = deployments.filter((d) => redis.spec.ingress.some((rule: { from: { podSelector: { matchLabels: Labels } }[] }) => rule.from.some((f) => matches(f.podSelector.matchLabels, podLabels(d)))));
+    expect(allowed.map((d) => d.metadata.name).sort()).toEqual(ours.map((d) => d.metadata.name).sort());
   });
 });
 
