@@ -11,6 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { MEMBER_CODE } from '../lib/reference/members';
+import { BreakerSettings, DEFAULT_BREAKER, DEFAULT_RETRY, DEFAULT_SUBGRAPH_TIMEOUT_MS, MAX_RETRY_ATTEMPTS, RetrySettings } from './resilience/settings';
 
 /** The config as written in the file (see config/federation.json). */
 export interface FederationConfigInput {
@@ -25,8 +26,12 @@ export interface SubgraphInput {
   url?: string;
   /** The subgraph's committed SDL: composed into the supergraph, and a sharded subgraph's member contract. */
   sdl?: string;
-  /** Aborts a request to this subgraph after so many milliseconds. Default: none (sharded members: 3000). */
+  /** An unsharded subgraph slower than this (ms) answers as SUBGRAPH_TIMEOUT. Default 10000 (a sharded one: `sharded.timeoutMs`). */
   timeoutMs?: number;
+  /** The circuit breaker of this subgraph (a sharded one: of each member). Each field defaults (gateway/resilience/settings.ts). */
+  breaker?: Partial<BreakerSettings>;
+  /** Retries of reads that got no answer. Each field defaults. */
+  retry?: Partial<RetrySettings>;
   sharded?: ShardedInput;
 }
 
@@ -60,7 +65,10 @@ export interface SubgraphConfig {
   url?: string;
   /** Absolute path of the committed SDL. */
   sdl?: string;
+  /** An unsharded subgraph's timeout (always set); undefined for a sharded one (its members use `sharded.timeoutMs`). */
   timeoutMs?: number;
+  breaker: BreakerSettings;
+  retry: RetrySettings;
   sharded?: ShardedConfig;
 }
 
@@ -140,19 +148,21 @@ export function parseFederationConfig(raw: unknown, { origin, baseDir }: { origi
 }
 
 function parseSubgraph(check: Checker, raw: unknown, at: string, baseDir: string): SubgraphConfig {
-  const entry = check.object(raw, at, ['name', 'url', 'sdl', 'timeoutMs', 'sharded']);
+  const entry = check.object(raw, at, ['name', 'url', 'sdl', 'timeoutMs', 'breaker', 'retry', 'sharded']);
   const name = check.text(entry.name, `${at}.name`);
   if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(name)) check.fail(`${at}.name`, `must be a letter followed by letters, digits, "_" or "-" (got "${name}")`);
-  const subgraph: SubgraphConfig = { name };
+  const subgraph: SubgraphConfig = { name, breaker: parseBreaker(check, entry.breaker, `${at}.breaker`), retry: parseRetry(check, entry.retry, `${at}.retry`) };
   if (entry.url !== undefined) subgraph.url = check.url(entry.url, `${at}.url`);
   if (entry.sdl !== undefined) subgraph.sdl = check.file(entry.sdl, `${at}.sdl`, baseDir);
-  if (entry.timeoutMs !== undefined) subgraph.timeoutMs = check.positiveInteger(entry.timeoutMs, `${at}.timeoutMs`);
 
   if (entry.sharded === undefined) {
     if (!subgraph.url) check.fail(`${at}.url`, 'is required (where the subgraph answers)');
+    // No subgraph waits unbounded: a stalled one would hold every request that needs it.
+    subgraph.timeoutMs = check.positiveInteger(entry.timeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS, `${at}.timeoutMs`);
     return subgraph;
   }
   if (subgraph.url) check.fail(`${at}.url`, 'is not for a sharded subgraph: each member has its own url under sharded.members');
+  if (entry.timeoutMs !== undefined) check.fail(`${at}.timeoutMs`, "is not for a sharded subgraph: its members' timeout is sharded.timeoutMs");
   if (!subgraph.sdl) check.fail(`${at}.sdl`, "is required for a sharded subgraph: it is the contract every member's subgraph must serve");
   const sharded = check.object(entry.sharded, `${at}.sharded`, ['key', 'argument', 'timeoutMs', 'recheckMs', 'contractRecheckMs', 'members']);
   if (!Array.isArray(sharded.key) || sharded.key.length === 0) check.fail(`${at}.sharded.key`, 'must list the key fields naming the member, e.g. ["code", "countryCode"]');
@@ -175,6 +185,25 @@ function parseSubgraph(check: Checker, raw: unknown, at: string, baseDir: string
     members: parsedMembers,
   };
   return subgraph;
+}
+
+function parseBreaker(check: Checker, raw: unknown, at: string): BreakerSettings {
+  const entry = check.object(raw ?? {}, at, Object.keys(DEFAULT_BREAKER));
+  const settings = { ...DEFAULT_BREAKER, ...entry };
+  return {
+    failureThreshold: check.positiveInteger(settings.failureThreshold, `${at}.failureThreshold`),
+    timeoutThreshold: check.positiveInteger(settings.timeoutThreshold, `${at}.timeoutThreshold`),
+    windowMs: check.positiveInteger(settings.windowMs, `${at}.windowMs`),
+    probeIntervalMs: check.positiveInteger(settings.probeIntervalMs, `${at}.probeIntervalMs`),
+  };
+}
+
+function parseRetry(check: Checker, raw: unknown, at: string): RetrySettings {
+  const entry = check.object(raw ?? {}, at, Object.keys(DEFAULT_RETRY));
+  const settings = { ...DEFAULT_RETRY, ...entry };
+  const attempts = check.nonNegativeInteger(settings.attempts, `${at}.attempts`);
+  if (attempts > MAX_RETRY_ATTEMPTS) check.fail(`${at}.attempts`, `must be at most ${MAX_RETRY_ATTEMPTS} (got ${attempts}): retries are bounded`);
+  return { attempts, delayMs: check.nonNegativeInteger(settings.delayMs, `${at}.delayMs`) };
 }
 
 const endpointOf = (url: string): string => {

@@ -44,6 +44,9 @@ import { planCacheObserver } from './observability/planCache';
 import { propagationHook } from './observability/propagationHook';
 import { SubgraphCalls } from './observability/subgraphCalls';
 import { MemberRegistry } from './members/registry';
+import { CircuitBreakers } from './resilience/breakers';
+import { ResilientDataSource } from './resilience/resilientDataSource';
+import { DEFAULT_BREAKER, DEFAULT_RETRY, DEFAULT_SUBGRAPH_TIMEOUT_MS } from './resilience/settings';
 import { chooseSupergraph } from './supergraph/supergraphSource';
 import { mountWebApps, MountWebAppsOptions } from './web/mountWebApps';
 import { gatewaySecurity, gatewaySecurityFromEnv, GatewaySecurityOptions } from './security/gatewaySecurity';
@@ -83,6 +86,8 @@ export interface RunningGateway {
   registries: Map<string, MemberRegistry>;
   /** What GET /metrics serves. */
   metrics: Registry;
+  /** Every circuit breaker (one per unsharded subgraph, one per member): states and a change listener. */
+  breakers: CircuitBreakers;
   ready(): ReadyReport;
   stop(): Promise<void>;
 }
@@ -97,24 +102,34 @@ export async function startGateway<Context extends BaseContext = BaseContext>(op
   // Security's hooks last: the signature must cover every header the others set.
   const hooks = [propagationHook, ...(options.hooks ?? []), ...security.hooks];
 
+  const breakers = new CircuitBreakers(logger);
   const registries = new Map<string, MemberRegistry>();
   for (const subgraph of config.subgraphs) {
     if (!subgraph.sharded) continue;
-    registries.set(subgraph.name, new MemberRegistry({ subgraph: subgraph.name, contractFile: subgraph.sdl!, sharded: subgraph.sharded, hooks, logger }));
+    const { breaker, retry } = subgraph;
+    registries.set(subgraph.name, new MemberRegistry({ subgraph: subgraph.name, contractFile: subgraph.sdl!, sharded: subgraph.sharded, breaker, retry, breakers, hooks, logger }));
   }
 
   const supergraph = chooseSupergraph(config, { supergraphFile: options.supergraphFile, logger });
   const subgraphsInUse = new Set<string>();
   const dataSources: SubgraphDataSource[] = [];
+  const unsharded = new Map<string, ResilientDataSource>();
   const buildService = ({ name, url }: { name: string; url?: string }): GraphQLDataSource => {
     subgraphsInUse.add(name);
     const subgraph = config.subgraphs.find((s) => s.name === name);
     const registry = registries.get(name);
     if (registry && subgraph?.sharded) return new ValueRouter({ registry, keyFields: subgraph.sharded.key, argument: subgraph.sharded.argument, observe: calls.memberCall });
     if (!url) throw new Error(`The supergraph gives subgraph "${name}" no URL`);
-    const dataSource = new SubgraphDataSource({ subgraph: name, url, timeoutMs: subgraph?.timeoutMs, hooks, logger });
+    // Recomposition (introspect) may build services again: a subgraph keeps its one breaker.
+    const existing = unsharded.get(name);
+    if (existing && existing.url === url) return existing;
+    // A subgraph the config does not name (a --supergraph file's) gets the defaults: never unbounded.
+    const timeoutMs = subgraph?.timeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS;
+    const dataSource = new SubgraphDataSource({ subgraph: name, url, timeoutMs, hooks, logger });
     dataSources.push(dataSource);
-    return dataSource;
+    const resilient = new ResilientDataSource({ dataSource, breakers, breaker: subgraph?.breaker ?? DEFAULT_BREAKER, retry: subgraph?.retry ?? DEFAULT_RETRY });
+    unsharded.set(name, resilient);
+    return resilient;
   };
 
   let loaded = false;
@@ -167,9 +182,10 @@ export async function startGateway<Context extends BaseContext = BaseContext>(op
     supergraphSource: supergraph.description,
     subgraphs: () => [...subgraphsInUse].sort(),
     registries: () => [...registries.values()],
+    subgraphBreakers: () => [...unsharded.values()].filter((d) => subgraphsInUse.has(d.breaker.target.subgraph)).map((d) => d.breaker),
   };
   mountHealthRoutes(app, status, { detailAllowed: security.operatorAccess });
-  watchMemberStates(metrics, status.registries);
+  watchMemberStates(metrics, status.registries, () => breakers.list());
   app.use(
     '/graphql',
     requestLog(logger),
@@ -194,6 +210,7 @@ export async function startGateway<Context extends BaseContext = BaseContext>(op
     });
   } catch (error) {
     for (const registry of registries.values()) registry.stop();
+    breakers.stop();
     await apollo.stop();
     throw error;
   }
@@ -207,9 +224,11 @@ export async function startGateway<Context extends BaseContext = BaseContext>(op
     port,
     registries,
     metrics,
+    breakers,
     ready: () => readyReport(status),
     stop: async () => {
       for (const registry of registries.values()) registry.stop();
+      breakers.stop();
       await apollo.stop();
       await Promise.all([...[...registries.values()].map((r) => r.close()), ...dataSources.map((d) => d.close())]);
     },

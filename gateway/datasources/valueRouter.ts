@@ -207,7 +207,7 @@ export class ValueRouter implements GraphQLDataSource {
 }
 
 function failureError(failure: MemberFailure, path: Path): GraphQLFormattedError {
-  return { message: failure.message, path, extensions: { code: failure.code, country: failure.country } };
+  return { message: failure.message, path, extensions: { code: failure.code, country: failure.country, ...(failure.reason ? { reason: failure.reason } : {}) } };
 }
 
 function unknownMember(requested: string, registry: MemberRegistry): MemberFailure {

@@ -1,22 +1,26 @@
 /**
  * GET /health: the process answers (liveness).
  * GET /ready: the supergraph is loaded (200, else 503). A member being down
- * does not make the gateway unready: it still answers, with that member's
- * part null.
+ * or a circuit breaker open does not make the gateway unready: it still
+ * answers, with that part null.
  *
  * Anyone may ask /ready (probes carry no token), but only the overall state
- * is public: the supergraph's subgraphs and each member's URL, state and
- * failure reason are internal detail, shown to a caller on this machine or one
- * with a token of the procurement office (see `detailAllowed`).
+ * is public: the supergraph's subgraphs, each member's URL, state and failure
+ * reason, and every circuit breaker are internal detail, shown to a caller on
+ * this machine or one with a token of the procurement office (see
+ * `detailAllowed`).
  */
 import type express from 'express';
-import type { MemberRegistry } from '../members/registry';
+import type { MemberRegistry, MemberReport } from '../members/registry';
+import { BreakerReport, CircuitBreaker, describeBreaker } from '../resilience/circuitBreaker';
 
 export interface ReadyReport {
   ready: boolean;
   supergraph: { loaded: boolean; source: string; subgraphs: string[] };
-  /** By member code: its sharded subgraph, URL and state. */
-  members: Record<string, Record<string, unknown>>;
+  /** By member code: its sharded subgraph, URL, state and circuit breaker. */
+  members: Record<string, { subgraph: string } & MemberReport>;
+  /** By unsharded subgraph: its circuit breaker (members' are under `members`). */
+  breakers: Record<string, BreakerReport>;
 }
 
 /** What /ready tells a caller who may not see the detail. */
@@ -27,6 +31,7 @@ export interface GatewayStatus {
   supergraphSource: string;
   subgraphs(): string[];
   registries(): MemberRegistry[];
+  subgraphBreakers(): CircuitBreaker[];
 }
 
 export interface HealthRouteOptions {
@@ -39,8 +44,9 @@ export function readyReport(status: GatewayStatus): ReadyReport {
   for (const registry of status.registries()) {
     for (const [code, state] of Object.entries(registry.report())) members[code] = { subgraph: registry.subgraph, ...state };
   }
+  const breakers = Object.fromEntries(status.subgraphBreakers().map((b) => [b.target.subgraph, describeBreaker(b.state)]));
   const loaded = status.supergraphLoaded();
-  return { ready: loaded, supergraph: { loaded, source: status.supergraphSource, subgraphs: status.subgraphs() }, members };
+  return { ready: loaded, supergraph: { loaded, source: status.supergraphSource, subgraphs: status.subgraphs() }, members, breakers };
 }
 
 export function mountHealthRoutes(app: express.Express, status: GatewayStatus, options: HealthRouteOptions = {}): void {

@@ -14,8 +14,14 @@ export type MemberState =
 
 export type MemberStatus = MemberState['status'];
 
-/** The JSON a member's state is reported as (GET /ready). */
-export function describeState(state: MemberState): Record<string, unknown> {
+/** A member's state as JSON (GET /ready). */
+export interface MemberStateReport {
+  status: MemberStatus;
+  since?: string;
+  reason?: string;
+}
+
+export function describeState(state: MemberState): MemberStateReport {
   switch (state.status) {
     case 'unchecked':
       return { status: state.status };

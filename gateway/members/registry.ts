@@ -1,19 +1,31 @@
 /**
  * The members of one sharded subgraph, from the config: one `Member` (data
- * source + state) per code. Checks them all at start, rechecks the ones that
- * are not available in the background, and reports their states for /ready.
+ * source + state + circuit breaker) per code. Checks them all at start,
+ * rechecks the ones that are not available in the background (unless their
+ * breaker is open: then the breaker probes them), and reports their states
+ * for /ready.
  */
 import type { Logger } from 'pino';
 import type { ShardedConfig } from '../config';
 import { OutgoingRequestHooks, SubgraphDataSource } from '../datasources/subgraphDataSource';
+import type { CircuitBreakers } from '../resilience/breakers';
+import { BreakerReport, describeBreaker } from '../resilience/circuitBreaker';
+import type { BreakerSettings, RetrySettings } from '../resilience/settings';
 import { Contract } from './contractCheck';
 import { Member } from './member';
-import { describeState } from './memberState';
+import { describeState, MemberStateReport } from './memberState';
+
+/** One member as GET /ready reports it. */
+export type MemberReport = { url: string; breaker: BreakerReport } & MemberStateReport;
 
 export interface MemberRegistryOptions {
   subgraph: string;
   contractFile: string;
   sharded: ShardedConfig;
+  /** Each member gets its own breaker with these settings, and these retries. */
+  breaker: BreakerSettings;
+  retry: RetrySettings;
+  breakers: CircuitBreakers;
   hooks: OutgoingRequestHooks[];
   logger: Logger;
 }
@@ -33,7 +45,8 @@ export class MemberRegistry {
       const logger = options.logger.child({ subgraph: options.subgraph });
       const dataSource = new SubgraphDataSource({ subgraph: options.subgraph, member: code, url, timeoutMs: options.sharded.timeoutMs, hooks: options.hooks, logger });
       this.dataSources.push(dataSource);
-      this.members.set(code, new Member({ code, url, subgraph: options.subgraph, dataSource, contract: this.contract, recheckMs: options.sharded.recheckMs, logger }));
+      const { breaker, retry, breakers } = options;
+      this.members.set(code, new Member({ code, url, subgraph: options.subgraph, dataSource, contract: this.contract, recheckMs: options.sharded.recheckMs, breakers, breaker, retry, logger }));
     }
   }
 
@@ -44,6 +57,11 @@ export class MemberRegistry {
 
   codes(): string[] {
     return [...this.members.keys()];
+  }
+
+  /** Every member (state, breaker), in config order. */
+  all(): Member[] {
+    return [...this.members.values()];
   }
 
   /** Checks every member against the contract (in parallel; each bounded by its timeout). */
@@ -66,8 +84,9 @@ export class MemberRegistry {
       timer.unref();
       return timer;
     };
-    this.timer = every(recheckMs, (m) => m.state.status !== 'available');
-    this.contractTimer = every(contractRecheckMs, (m) => m.state.status === 'available');
+    // A member whose breaker is open is probed by its breaker, not here.
+    this.timer = every(recheckMs, (m) => m.state.status !== 'available' && !m.breaker.isOpen);
+    this.contractTimer = every(contractRecheckMs, (m) => m.state.status === 'available' && !m.breaker.isOpen);
   }
 
   stop(): void {
@@ -82,8 +101,8 @@ export class MemberRegistry {
     await Promise.all(this.dataSources.map((d) => d.close()));
   }
 
-  /** Every member's state, by code, for GET /ready. */
-  report(): Record<string, Record<string, unknown>> {
-    return Object.fromEntries([...this.members.values()].map((m) => [m.code, { url: m.url, ...describeState(m.state) }]));
+  /** Every member's state and breaker, by code, for GET /ready. */
+  report(): Record<string, MemberReport> {
+    return Object.fromEntries([...this.members.values()].map((m) => [m.code, { url: m.url, ...describeState(m.state), breaker: describeBreaker(m.breaker.state) }]));
   }
 }

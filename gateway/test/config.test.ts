@@ -36,6 +36,26 @@ describe('the committed federation config', () => {
     expect(config.supergraph).toEqual({ source: 'sdl', pollIntervalMs: 10_000 });
     expect(config.subgraphs[1].sharded).toMatchObject({ timeoutMs: 3000, recheckMs: 5000 });
   });
+
+  it('gives every unsharded subgraph a timeout, and every subgraph breaker and retry settings', () => {
+    const config = parse(committedInput());
+    const [procurement, country] = config.subgraphs;
+    expect(procurement.timeoutMs).toBe(10_000);
+    expect(country.timeoutMs).toBeUndefined();
+    for (const subgraph of config.subgraphs) {
+      expect(subgraph.breaker).toEqual({ failureThreshold: 5, timeoutThreshold: 1, windowMs: 30_000, probeIntervalMs: 1000 });
+      expect(subgraph.retry).toEqual({ attempts: 2, delayMs: 50 });
+    }
+  });
+
+  it('takes breaker and retry fields one by one, the rest defaulted', () => {
+    const input = committedInput() as any;
+    input.subgraphs[0].breaker = { failureThreshold: 2 };
+    input.subgraphs[1].retry = { attempts: 0 };
+    const [procurement, country] = parse(input).subgraphs;
+    expect(procurement.breaker).toEqual({ failureThreshold: 2, timeoutThreshold: 1, windowMs: 30_000, probeIntervalMs: 1000 });
+    expect(country.retry).toEqual({ attempts: 0, delayMs: 50 });
+  });
 });
 
 describe('a bad config stops start-up, naming the field', () => {
@@ -54,6 +74,12 @@ describe('a bad config stops start-up, naming the field', () => {
     ['two subgraphs of one name', (c) => (c.subgraphs[1].name = 'procurement'), /subgraphs\[1\]\.name: subgraph name "procurement" is already used by subgraphs\[0\]\.name/],
     ['no subgraphs', (c) => (c.subgraphs = []), /subgraphs: must be a non-empty list/],
     ['a port out of range', (c) => (c.gateway.port = 70000), /gateway\.port: must be a port number 0-65535/],
+    ['a breaker threshold of 0', (c) => (c.subgraphs[1].breaker = { timeoutThreshold: 0 }), /subgraphs\[1\]\.breaker\.timeoutThreshold: must be a positive whole number/],
+    ['a misspelt breaker field', (c) => (c.subgraphs[0].breaker = { probeMs: 100 }), /subgraphs\[0\]\.breaker\.probeMs: is not a known field \(known: failureThreshold, timeoutThreshold, windowMs, probeIntervalMs\)/],
+    ['unbounded retries', (c) => (c.subgraphs[0].retry = { attempts: 50 }), /subgraphs\[0\]\.retry\.attempts: must be at most 5/],
+    ['a negative retry delay', (c) => (c.subgraphs[0].retry = { delayMs: -1 }), /subgraphs\[0\]\.retry\.delayMs: must be a whole number, 0 or more/],
+    ['a subgraph timeout of 0 (unbounded is not an option)', (c) => (c.subgraphs[0].timeoutMs = 0), /subgraphs\[0\]\.timeoutMs: must be a positive whole number/],
+    ["a sharded subgraph's own timeoutMs", (c) => (c.subgraphs[1].timeoutMs = 1000), /subgraphs\[1\]\.timeoutMs: is not for a sharded subgraph: its members' timeout is sharded\.timeoutMs/],
   ];
 
   it.each(cases)('%s', (_what, spoil, message) => {

@@ -53,13 +53,14 @@ it('says it is alive at /health', async () => {
   expect(await response.json()).toEqual({ status: 'ok', service: 'gateway' });
 });
 
-it("reports at /ready the supergraph and each member's state", async () => {
+it("reports at /ready the supergraph, each member's state and every circuit breaker", async () => {
   const response = await get('/ready');
   expect(response.status).toBe(200);
   const report = (await response.json()) as any;
   expect(report).toMatchObject({ ready: true, supergraph: { loaded: true, subgraphs: ['country', 'procurement'] } });
   expect(report.supergraph.source).toMatch(/committed SDLs/);
-  expect(report.members.XK).toMatchObject({ subgraph: 'country', status: 'available', url: federation.members.XK.url });
+  expect(report.members.XK).toMatchObject({ subgraph: 'country', status: 'available', url: federation.members.XK.url, breaker: { state: 'closed', since: expect.any(String) } });
+  expect(report.breakers).toEqual({ procurement: { state: 'closed', since: expect.any(String) } });
   expect(report.members.BG).toMatchObject({ subgraph: 'country', status: 'down', reason: 'ECONNREFUSED' });
   expect(response.headers.get('cache-control')).toBe('no-store');
 });

@@ -14,6 +14,7 @@ import { CountryService, startCountryService } from '../../services/country/serv
 import { createTestDatabase, TestDatabase } from '../../test/testkit/database';
 import { Federation, startFederation } from '../../test/testkit/federation';
 import { FixtureMember, fixtureMinistry, freePort, startFixtureMember } from './fixtures/fixtureMember';
+import { waitUntil } from './support';
 
 const TIMEOUT_MS = 2000;
 const MEMBERS_QUERY = '{ members { code ministry { name } } }';
@@ -108,11 +109,12 @@ describe('a member slower than its timeout', () => {
       expect.objectContaining({ message: `Member AL did not answer within ${TIMEOUT_MS} ms`, extensions: expect.objectContaining({ code: 'MEMBER_TIMEOUT', country: 'AL' }) }),
     ]);
     expect(memberOf(data, 'XK').ministry.name).toMatch(/Kosovo/);
-    // A slow member is not a down one: it stays in service.
-    expect(federation.gateway.ready().members.AL).toMatchObject({ status: 'available' });
+    // A slow member is not a down one: it stays in service, but its breaker opens until a probe gets an answer.
+    expect(federation.gateway.ready().members.AL).toMatchObject({ status: 'available', breaker: { state: 'open' } });
   });
 
   it('does not hold up other members: the members of one operation are asked at the same time', async () => {
+    await waitUntil(() => federation.gateway.ready().members.AL.breaker.state === 'closed', 'AL breaker closed by a probe');
     slowAL.delayMs = 300;
     slowRS.delayMs = 300;
     events.length = 0;
@@ -143,9 +145,10 @@ describe('a member down at start', () => {
     ]);
   });
 
-  it('is in service as soon as it answers and serves the contract', async () => {
+  it('is in service as soon as it answers and serves the contract (its breaker, opened by the failed contacts, closed by a probe)', async () => {
     database = await createTestDatabase('country_bg_late');
     bg = await startCountryService({ member: 'BG', databaseUrl: database.url, port: bgPort, seed: true });
+    await waitUntil(() => federation.gateway.ready().members.BG.breaker.state === 'closed', 'BG breaker closed by a probe');
     const { data, errors } = await federation.query(MEMBERS_QUERY);
     expect(errorsFor(errors, 'BG')).toEqual([]);
     expect(memberOf(data, 'BG').ministry.name).toMatch(/Bulgaria/);

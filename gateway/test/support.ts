@@ -50,3 +50,12 @@ export function withNullsAt<T>(data: T, paths: ReadonlyArray<ReadonlyArray<strin
 export function valueAt(data: unknown, p: ReadonlyArray<string | number>): any {
   return p.reduce<any>((node, step) => node?.[step], data);
 }
+
+/** Polls `condition` every 25 ms until it holds; fails naming `what` after `timeoutMs`. */
+export async function waitUntil(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
