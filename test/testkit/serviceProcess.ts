@@ -57,7 +57,8 @@ const started = new Set<ChildProcess>();
 export async function startServiceProcess(options: ServiceProcessOptions): Promise<ServiceProcess> {
   const child = spawn(process.execPath, ['-r', REGISTER, path.join(ROOT, options.entry), ...(options.args ?? [])], {
     cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', ...options.env },
+    // The line naming the address is logged at info (the test run itself logs at warn).
+    env: { ...process.env, LOG_LEVEL: 'info', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
