@@ -4,7 +4,8 @@
  * subgraph stalling behind a proxy. The stalled member costs one timeout,
  * then nothing: later requests are answered for it at once (CIRCUIT_OPEN)
  * and the other members answer within their own latency plus a margin. Each
- * breaker closes once a background probe gets an answer.
+ * breaker closes once a background probe gets an answer; /ready and /metrics
+ * show each state.
  *
  *   XK, AL  real country subgraphs (in the test process)
  *   HR      a real country subgraph in its own process: SIGSTOP / SIGCONT
@@ -66,6 +67,14 @@ async function timed(query: string) {
   return { ...answer, took: Date.now() - started };
 }
 
+/** jpg_circuit_breaker_state of a member (0 closed, 1 half-open, 2 open) as GET /metrics shows it. */
+async function breakerGauge(member: string): Promise<number> {
+  const text = await (await fetch(`${federation.gatewayOrigin}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith('jpg_circuit_breaker_state{') && l.includes(`member="${member}"`));
+  if (!line) throw new Error(`no jpg_circuit_breaker_state for ${member} in /metrics`);
+  return Number(line.split(' ').at(-1));
+}
+
 const errorOf = (answer: { errors?: any[] }, field: string) => answer.errors?.find((e) => e.path?.[0] === field);
 const breakerLines = (code: string, kind: 'opened' | 'closed') =>
   federation.logs.filter((l) => l.member === code && typeof l.msg === 'string' && l.msg.startsWith(`circuit breaker for member ${code}'s country subgraph ${kind}`));
@@ -111,6 +120,9 @@ describe('a member that stalls and one that fails', () => {
     // The failing member counted towards its own threshold, then was answered for at once too.
     expect(errorOf(later.at(-1)!, 'bg')).toMatchObject({ extensions: { code: 'MEMBER_UNAVAILABLE', country: 'BG', reason: 'CIRCUIT_OPEN' } });
     expect(federation.gateway.ready().members.BG.breaker).toMatchObject({ state: expect.stringMatching(/^(open|half-open)$/), reason: expect.stringContaining('HTTP 500') });
+    // Metrics show it too: 2 open, 1 half-open (a probe under way).
+    expect([1, 2]).toContain(await breakerGauge('HR'));
+    expect(await breakerGauge('XK')).toBe(0);
   });
 
   it('answers a burst of concurrent requests without waiting for the stalled member', async () => {
@@ -142,6 +154,7 @@ describe('a member that stalls and one that fails', () => {
     expect(answer.data.hr.name).toMatch(/Croatia/);
     expect(breakerLines('HR', 'closed')).toHaveLength(1);
     expect(breakerLines('BG', 'closed')).toHaveLength(1);
+    expect(await breakerGauge('HR')).toBe(0);
   });
 });
 
