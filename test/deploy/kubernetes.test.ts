@@ -115,7 +115,7 @@ describe('deploy/: every manifest parses and every kustomization names every fil
 
   it('the overlay builds on the base and patches only objects the base has', () => {
     const overlay = kustomization(OVERLAY);
-    expect(overlay.resources).toEqual(['../../base']);
+    expect(overlay.resources[0]).toBe('../../base');
     expect(overlay.images.map((i: { name: string }) => i.name)).toEqual(['joint-procurement-graph']);
     for (const { path: file } of overlay.patches as { path: string }[]) {
       for (const patch of parseYamlFile(path.join(OVERLAY, file))) {
@@ -301,14 +301,35 @@ describe('deploy/: NetworkPolicy', () => {
   });
 });
 
-describe('deploy/: probe paths answer on a real gateway and a real subgraph', () => {
+describe('deploy/: metrics', () => {
+  it('every service is annotated for Prometheus on its own port and /metrics, and gets the metrics token from a Secret', () => {
+    for (const d of ours) {
+      const c = containerOf(d);
+      expect([d.metadata.name, d.spec.template.metadata.annotations]).toEqual([d.metadata.name, { 'prometheus.io/scrape': 'true', 'prometheus.io/port': String(c.ports![0].containerPort), 'prometheus.io/path': '/metrics' }]);
+      expect([d.metadata.name, envOf(c).METRICS_TOKEN?.valueFrom?.secretKeyRef]).toEqual([d.metadata.name, { name: 'jpg-metrics', key: 'METRICS_TOKEN' }]);
+    }
+  });
+
+  it("the example overlay lets Prometheus of the monitoring namespace, and no one else, past the base's NetworkPolicy", () => {
+    const policies = (kustomization(OVERLAY).resources as string[]).slice(1).flatMap((file) => parseYamlFile(path.join(OVERLAY, file)));
+    for (const policy of policies) {
+      expect(policy.kind).toBe('NetworkPolicy');
+      for (const rule of policy.spec.ingress) {
+        for (const from of rule.from) expect(from).toEqual({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } }, podSelector: { matchLabels: { 'app.kubernetes.io/name': 'prometheus' } } });
+      }
+    }
+    expect(policies).toHaveLength(1);
+  });
+});
+
+describe('deploy/: probe and metrics paths answer on a real gateway and a real subgraph', () => {
   let federation: Federation;
   beforeAll(async () => {
     federation = await startFederation({ members: ['XK'] });
   }, 120_000);
   afterAll(() => federation?.stop());
 
-  it('every probe of the gateway and of each subgraph answers 200', async () => {
+  it('every probe of the gateway and of each subgraph answers 200, and so does the metrics path', async () => {
     const origins: Record<string, string> = { gateway: federation.gatewayOrigin, country: new URL(federation.members.XK.url).origin, procurement: new URL(federation.procurement.url).origin };
     for (const d of ours) {
       const c = containerOf(d);
@@ -318,6 +339,8 @@ describe('deploy/: probe paths answer on a real gateway and a real subgraph', ()
         const response = await fetch(`${origin}${probe!.httpGet!.path}`);
         expect([d.metadata.name, probe!.httpGet!.path, response.status]).toEqual([d.metadata.name, probe!.httpGet!.path, 200]);
       }
+      const metrics = await fetch(`${origin}${d.spec.template.metadata.annotations['prometheus.io/path']}`);
+      expect([d.metadata.name, metrics.status, (await metrics.text()).includes('# TYPE ')]).toEqual([d.metadata.name, 200, true]);
     }
   });
 });
