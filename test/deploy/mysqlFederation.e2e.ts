@@ -148,15 +148,15 @@ describeWith(MARIADB, 'npm start -- --mysql: the federation on MariaDB, one data
     for (const password of Object.values(credentials)) expect(output).not.toContain(password);
   });
 
-  it("lets each ministry's user read its own database and refuses it every other's", async () => {
+  it("lets each ministry's user (and procurement's) read its own seeded database and refuses it every other's", async () => {
     const credentials = JSON.parse(fs.readFileSync(path.join(dataDir, 'mysql-credentials.json'), 'utf8')) as Record<string, string>;
-    for (const code of MEMBERS) {
-      const own = memberAccount(code, prefix);
+    for (const own of accounts) {
       const url = new URL(adminUrl);
       [url.username, url.password, url.pathname] = [own.user, encodeURIComponent(credentials[own.user]), `/${own.database}`];
       const conn = await connectMysql(url.toString());
-      const [rows] = await conn.query('SELECT COUNT(*) AS n FROM holding');
-      expect([code, Number((rows as { n: number }[])[0].n) > 0]).toEqual([code, true]);
+      const table = own.user.endsWith('_ministry') ? 'holding' : 'joint_order';
+      const [rows] = await conn.query(`SELECT COUNT(*) AS n FROM ${table}`);
+      expect([own.user, table, Number((rows as { n: number }[])[0].n) > 0]).toEqual([own.user, table, true]);
       for (const other of accounts.filter((a) => a.user !== own.user)) {
         await expect(conn.query(`SELECT COUNT(*) FROM \`${other.database}\`.migrations`)).rejects.toMatchObject({ code: 'ER_TABLEACCESS_DENIED_ERROR' });
       }
