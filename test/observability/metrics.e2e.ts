@@ -68,7 +68,7 @@ describe("the gateway's /metrics", () => {
     expect(after.value('jpg_graphql_operations_total', { operation: 'unknown', outcome: 'error' }) - before.value('jpg_graphql_operations_total', { operation: 'unknown', outcome: 'error' })).toBe(1);
   });
 
-  it('shows a stopped member: its failures move and it is down', async () => {
+  it('shows a stopped member: its failures move, it is down, its breaker opens; and all of it back when it returns', async () => {
     const before = await scrape(federation.gatewayOrigin);
     await federation.members.AL.stop();
     try {
@@ -80,9 +80,28 @@ describe("the gateway's /metrics", () => {
       expect(failures({ member: 'XK' })).toBe(0);
       expect(after.value('jpg_member_up', { member: 'AL' })).toBe(0);
       expect(after.value('jpg_member_request_duration_seconds_count', { member: 'AL', outcome: 'failed' })).toBeGreaterThan(before.value('jpg_member_request_duration_seconds_count', { member: 'AL', outcome: 'failed' }));
+
+      // A few more failures open its breaker (default: 5 in 30 s): then it is answered for at once, counted with the reason.
+      let open = after;
+      for (let i = 0; i < 10 && open.value('jpg_circuit_breaker_state', { member: 'AL' }) === 0; i++) {
+        await federation.query(MEMBERS_QUERY);
+        open = await scrape(federation.gatewayOrigin);
+      }
+      expect(open.value('jpg_circuit_breaker_state', { subgraph: 'country', member: 'AL' })).toBeGreaterThanOrEqual(1);
+      expect(open.value('jpg_circuit_breaker_state', { member: 'XK' })).toBe(0);
+      await federation.query(MEMBERS_QUERY);
+      const shortCut = await scrape(federation.gatewayOrigin);
+      expect(shortCut.value('jpg_member_failures_total', { member: 'AL', reason: 'CIRCUIT_OPEN' })).toBeGreaterThanOrEqual(1);
     } finally {
       await federation.members.AL.start();
     }
+    // The breaker's background probe closes it (every second by default); then AL is asked again.
+    let back = await scrape(federation.gatewayOrigin);
+    for (const deadline = Date.now() + 10_000; Date.now() < deadline && back.value('jpg_circuit_breaker_state', { member: 'AL' }) !== 0; ) {
+      await new Promise((r) => setTimeout(r, 200));
+      back = await scrape(federation.gatewayOrigin);
+    }
+    expect(back.value('jpg_circuit_breaker_state', { member: 'AL' })).toBe(0);
     await federation.query(MEMBERS_QUERY);
     expect((await scrape(federation.gatewayOrigin)).value('jpg_member_up', { member: 'AL' })).toBe(1);
   });
