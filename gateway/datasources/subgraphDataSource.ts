@@ -12,6 +12,8 @@
  * - each distinct entity representation sent once per fetch, the answer and
  *   its errors fanned back out to every position that asked
  *   (./distinctRepresentations.ts; members too: each member's request passes here);
+ * - entity fetches that leave in the same turn merged into one request and
+ *   the answer split back, failures confined to their part (./fetchMerger.ts);
  * - identical requests in flight at the same time (same target, document,
  *   variables and forwarded identity; never mutations) share one exchange
  *   (./inFlight.ts);
@@ -29,6 +31,7 @@ import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { Pool } from 'undici';
 import { distinctRepresentations, fanOut } from './distinctRepresentations';
+import { FetchMerger, isMergeable, PartAnswer } from './fetchMerger';
 import { InFlight } from './inFlight';
 import { OutgoingHeaders } from './outgoingHeaders';
 
@@ -61,6 +64,8 @@ export interface SubgraphDataSourceOptions extends SubgraphTarget {
   logger?: Logger;
   /** Share identical in-flight requests (default true; mutations never). */
   deduplicate?: boolean;
+  /** Send entity fetches that leave in the same turn as one request (default true). */
+  merge?: boolean;
   /** Most connections kept open to this target (default 64). */
   connections?: number;
 }
@@ -71,6 +76,8 @@ export interface SubgraphDataSourceStats {
   requests: number;
   /** Calls answered by another call's exchange instead of their own. */
   deduplicated: number;
+  /** Entity fetches that went as part of a merged request. */
+  mergedParts: number;
   /** TCP connections opened (keep-alive: far fewer than requests). */
   connections: number;
 }
@@ -138,6 +145,7 @@ export class SubgraphDataSource implements GraphQLDataSource {
   private readonly sendHooks: NonNullable<OutgoingRequestHooks['willSendRequest']>[];
   private readonly fetchHooks: NonNullable<OutgoingRequestHooks['willFetch']>[];
   private readonly inFlight: InFlight<RawAnswer> | undefined;
+  private readonly merger: FetchMerger | undefined;
   private readonly counts = { requests: 0, connections: 0 };
 
   constructor(private readonly options: SubgraphDataSourceOptions) {
@@ -152,10 +160,11 @@ export class SubgraphDataSource implements GraphQLDataSource {
     this.sendHooks = hooks.filter((h) => h.willSendRequest).map((h) => h.willSendRequest!.bind(h));
     this.fetchHooks = hooks.filter((h) => h.willFetch).map((h) => h.willFetch!.bind(h));
     this.inFlight = options.deduplicate === false ? undefined : new InFlight<RawAnswer>();
+    this.merger = options.merge === false ? undefined : new FetchMerger((query, variables, operationName, headers) => this.exchange(query, variables, operationName, headers));
   }
 
   stats(): SubgraphDataSourceStats {
-    return { requests: this.counts.requests, deduplicated: this.inFlight?.shared ?? 0, connections: this.counts.connections };
+    return { requests: this.counts.requests, deduplicated: this.inFlight?.shared ?? 0, mergedParts: this.merger?.stats.parts ?? 0, connections: this.counts.connections };
   }
 
   /** Closes the kept-alive connections (after the requests in flight). */
@@ -174,13 +183,22 @@ export class SubgraphDataSource implements GraphQLDataSource {
     // Each distinct entity representation is sent once; the answer is fanned back out below.
     const representations = request.variables?.representations;
     const distinct = Array.isArray(representations) && representations.length > 1 ? distinctRepresentations(representations) : undefined;
-    const variables = distinct ? { ...request.variables, representations: distinct.distinct } : request.variables;
-    const body = JSON.stringify({ query: request.query, variables, operationName: request.operationName, extensions: request.extensions });
-    const send = () => this.send(body, headers.record);
-    const raw = this.inFlight && !WRITES.test(request.query) ? await this.inFlight.run(deduplicationKey(body, headers.record), send) : await send();
-    const response = this.answerFrom(raw);
-    if ('incomingRequestContext' in options) restrictCachePolicy(options.incomingRequestContext, raw.cacheControl);
+    const variables = distinct ? { ...request.variables, representations: distinct.distinct } : request.variables ?? {};
+    const answer =
+      this.merger && Array.isArray(representations) && 'incomingRequestContext' in options && isMergeable(request.query)
+        ? await this.merger.add(deduplicationKey('', headers.record), { query: request.query, variables, operationName: request.operationName, headers: headers.record })
+        : await this.exchange(request.query, variables, request.operationName, headers.record);
+    if ('incomingRequestContext' in options) restrictCachePolicy(options.incomingRequestContext, answer.cacheControl);
+    const { cacheControl: _header, ...response } = answer;
     return distinct ? fanOut(response, distinct) : response;
+  }
+
+  /** One operation: shared with identical ones in flight (never a write), else sent; the answer parsed for this caller. */
+  private async exchange(query: string, variables: Record<string, unknown>, operationName: string | undefined, headers: Record<string, string>): Promise<PartAnswer> {
+    const body = JSON.stringify({ query, variables, operationName });
+    const send = () => this.send(body, headers);
+    const raw = this.inFlight && !WRITES.test(query) ? await this.inFlight.run(deduplicationKey(body, headers), send) : await send();
+    return { ...this.answerFrom(raw), cacheControl: raw.cacheControl };
   }
 
   /** One HTTP exchange: the fetch hooks (signing) over the exact bytes, then the pool. */
@@ -217,7 +235,7 @@ export class SubgraphDataSource implements GraphQLDataSource {
    * anew for each caller (the gateway writes into what it receives). Anything
    * else is described in the log and reaches the client as a status only.
    */
-  private answerFrom(raw: RawAnswer): SubgraphResponse {
+  private answerFrom(raw: RawAnswer): PartAnswer {
     const parsed = parseGraphQLResponse(raw.text);
     if (parsed) {
       if (raw.status >= 200 && raw.status < 300) return parsed;

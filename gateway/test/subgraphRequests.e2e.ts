@@ -179,3 +179,28 @@ describe('an entity asked for at several places in one fetch', () => {
     expect(lastEntitiesBody().variables.representations).toEqual([{ __typename: 'Country', code: 'XK' }]);
   });
 });
+
+describe('entity fetches to one member that leave together', () => {
+  const QUERY = `{ jointOrders { participants { code requirements { id } }
+                   lines { allocations { country { code budget(year: 1800) { year } } } } } }`;
+
+  it('go as one request, and a failing part stays in its own fields and paths', async () => {
+    const before = xk.bodies.length;
+    const { data, errors } = await federation.query(QUERY, {}, { as: 'procurement' });
+    // Both steps reached XK in one request, each part under its own alias.
+    const sent = xk.bodies.slice(before).filter((b) => b.includes('_entities'));
+    expect(sent).toHaveLength(1);
+    expect(JSON.parse(sent[0]).query).toMatch(/p0: _entities.*p1: _entities/s);
+    // The requirements part answered in full…
+    const participants = data.jointOrders.flatMap((o: any) => o.participants).filter((p: any) => p.code === 'XK');
+    expect(participants.length).toBeGreaterThan(0);
+    for (const participant of participants) expect(Array.isArray(participant.requirements)).toBe(true);
+    // …while the budget part's refusal sits only at the budgets it was asked for.
+    const xkErrors = (errors ?? []).filter((e) => e.extensions?.country === 'XK');
+    expect(xkErrors.length).toBeGreaterThan(0);
+    for (const error of xkErrors) {
+      expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+      expect(error.path).toEqual(['jointOrders', expect.any(Number), 'lines', expect.any(Number), 'allocations', expect.any(Number), 'country', 'budget']);
+    }
+  });
+});
