@@ -6,8 +6,14 @@
  * ranges (`10.0.0.0/8,::1`; "loopback" names 127.0.0.0/8 and ::1);
  * METRICS_TOKEN lets any caller that sends `Authorization: Bearer <token>`.
  * Anyone else gets 403 (401 with a wrong token) and no metric.
+ *
+ * A request that came through a proxy (it carries Forwarded or
+ * X-Forwarded-For) is never admitted by address: behind a reverse proxy on
+ * the same machine every caller would otherwise look like loopback. It
+ * needs the token.
  */
 import { timingSafeEqual } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
 import { BlockList, isIP } from 'node:net';
 import type { RequestHandler } from 'express';
 import { readEnv } from '../config/env';
@@ -58,6 +64,8 @@ function allowed(list: BlockList, remote: string | undefined): boolean {
   return list.check(remote, isIP(remote) === 6 ? 'ipv6' : 'ipv4');
 }
 
+const proxied = (headers: IncomingHttpHeaders): boolean => headers.forwarded !== undefined || headers['x-forwarded-for'] !== undefined;
+
 const sameToken = (given: string, expected: string): boolean => {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
@@ -74,7 +82,7 @@ export function metricsEndpoint(registry: Registry, access: MetricsAccess = read
         res.status(401).set('WWW-Authenticate', 'Bearer').type('text/plain').send('Wrong metrics token\n');
         return;
       }
-    } else if (!allowed(list, req.socket.remoteAddress)) {
+    } else if (proxied(req.headers) || !allowed(list, req.socket.remoteAddress)) {
       res.status(403).type('text/plain').send(`Metrics are served to ${access.token ? 'callers with the metrics token or ' : ''}allowed addresses only (METRICS_ALLOW${access.token ? ', METRICS_TOKEN' : ''})\n`);
       return;
     }

@@ -125,6 +125,14 @@ describe("a subgraph's /metrics", () => {
 });
 
 describe('who may read /metrics', () => {
+  it('refuses a loopback caller that came through a proxy (Forwarded, X-Forwarded-For): every caller of a local proxy looks local', async () => {
+    for (const header of [{ 'x-forwarded-for': '203.0.113.7' }, { forwarded: 'for=203.0.113.7' }] as Array<Record<string, string>>) {
+      const response = await fetch(`${federation.gatewayOrigin}/metrics`, { headers: header });
+      expect(response.status).toBe(403);
+      expect(await response.text()).not.toContain('jpg_');
+    }
+  });
+
   it('a gateway with an allow-list that leaves loopback out refuses it, unless it sends the token', async () => {
     const { logger } = memoryLogger('warn');
     const gateway = await startGateway({ config: federation.config, port: 0, host: '127.0.0.1', logger, webApps: false, metricsAccess: { allow: ['10.0.0.0/8'], token: TOKEN } });
