@@ -21,13 +21,17 @@ interface ProfileNode {
   hitCount?: number;
 }
 
-/** Self time per function (name + file:line), as a share of all samples. */
+/** Self time per function (name + file:line), as a share of the samples where the process was not idle. */
 export function topSelfTime(profileFile: string, top = 10): Array<{ share: number; fn: string }> {
   const profile = JSON.parse(fs.readFileSync(profileFile, 'utf8')) as { nodes: ProfileNode[]; samples: number[] };
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const hits = new Map<string, number>();
+  let busy = 0;
   for (const sample of profile.samples) {
     const { functionName, url, lineNumber } = byId.get(sample)!.callFrame;
+    // Shares of the time the process was working: waiting on the network is not a cost.
+    if (functionName === '(idle)') continue;
+    busy++;
     const where = url ? `${url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*?\/dist\//, 'dist/').replace(ROOT + '/', '')}:${lineNumber + 1}` : '';
     const key = `${functionName || '(anonymous)'} ${where}`.trim();
     hits.set(key, (hits.get(key) ?? 0) + 1);
@@ -35,7 +39,7 @@ export function topSelfTime(profileFile: string, top = 10): Array<{ share: numbe
   return [...hits]
     .sort((a, b) => b[1] - a[1])
     .slice(0, top)
-    .map(([fn, n]) => ({ share: n / profile.samples.length, fn }));
+    .map(([fn, n]) => ({ share: n / busy, fn }));
 }
 
 async function main(): Promise<void> {
@@ -68,7 +72,7 @@ async function main(): Promise<void> {
     const kept = path.join(out, `${path.basename(path.dirname(path.dirname(gatewayEntry)))}-${Date.now()}.cpuprofile`);
     fs.copyFileSync(path.join(tmp, file), kept);
     console.log(`${result.requests} requests in ${seconds} s (${result.throughput.toFixed(1)} req/s, includes profiling overhead); profile ${path.relative(process.cwd(), kept)}`);
-    console.log('top self time:');
+    console.log('top self time (share of busy time):');
     for (const { share, fn } of topSelfTime(kept)) console.log(`  ${(share * 100).toFixed(1).padStart(5)} %  ${fn}`);
   } finally {
     await subgraphs.stop();
