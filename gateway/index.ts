@@ -1,9 +1,10 @@
 /**
  * Runs the gateway: `npm run start:gateway [-- --supergraph <file>]`, or
  * `node dist/gateway/index.js` (flags and variables in ./startup.ts).
- * Ctrl-C (SIGINT) or SIGTERM stops it cleanly.
+ * Ctrl-C (SIGINT) or SIGTERM stops it gracefully (lib/process/stopOnSignals.ts).
  */
 import { setupTracing } from '../lib/observability/tracing';
+import { stopOnSignals } from '../lib/process/stopOnSignals';
 import { createGatewayLogger } from './logger';
 import { startGateway } from './server';
 import { readGatewayStartup } from './startup';
@@ -16,21 +17,13 @@ async function main(): Promise<void> {
   const gateway = await startGateway({ config: startup.config, supergraphFile: startup.supergraphFile, port: startup.port, host: startup.host, logger });
   logger.info(`config ${startup.config.origin}; health ${gateway.origin}/health, readiness ${gateway.origin}/ready`);
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info(`${signal}: stopping the gateway`);
-    gateway.stop().then(
-      () => tracing.shutdown().finally(() => process.exit(0)),
-      (error) => {
-        logger.error({ err: error }, 'error while stopping the gateway');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  stopOnSignals(
+    async () => {
+      await gateway.stop();
+      await tracing.shutdown().catch(() => undefined);
+    },
+    { name: 'the gateway', log: logger },
+  );
 }
 
 main().catch((error) => {

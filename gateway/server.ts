@@ -4,7 +4,7 @@
  *
  *   POST/GET /graphql   the federated graph
  *   GET /health         liveness
- *   GET /ready          supergraph loaded; each member's state
+ *   GET /ready          supergraph loaded and not stopping; each member's state
  *   /playground/, /dashboard/   the web apps (gateway/web), when built
  *
  * Every outgoing subgraph request goes through one SubgraphDataSource class;
@@ -23,7 +23,6 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { RequestHandler } from 'express';
 import { ApolloServer, ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway, GraphQLDataSource } from '@apollo/gateway';
@@ -31,6 +30,7 @@ import { formatError } from '../lib/graphql/formatError';
 import type { FederationConfig } from './config';
 import { OutgoingRequestHooks, SubgraphDataSource } from './datasources/subgraphDataSource';
 import { ValueRouter } from './datasources/valueRouter';
+import { drainable, readShutdownGraceMs } from '../lib/http/gracefulShutdown';
 import { mountHealthRoutes, readyReport, ReadyReport } from './http/healthRoutes';
 import { createGatewayLogger, Logger } from './logger';
 import { graphqlMetrics, httpMetrics } from '../lib/observability/httpMetrics';
@@ -74,6 +74,8 @@ export interface GatewayOptions<Context extends BaseContext = BaseContext> {
   metrics?: Registry;
   /** Who may read GET /metrics. Default: readMetricsAccess() (METRICS_ALLOW, METRICS_TOKEN; loopback only). */
   metricsAccess?: MetricsAccess;
+  /** How long `stop()` lets requests in flight finish before cutting them. Default: SHUTDOWN_GRACE_MS (10 s). */
+  shutdownGraceMs?: number;
 }
 
 export interface RunningGateway {
@@ -89,6 +91,12 @@ export interface RunningGateway {
   /** Every circuit breaker (one per unsharded subgraph, one per member): states and a change listener. */
   breakers: CircuitBreakers;
   ready(): ReadyReport;
+  /**
+   * Graceful stop: readiness false at once, no new connections, requests in
+   * flight finish (at most `shutdownGraceMs`), each kept-alive connection
+   * closes after its current request; then the members' checks, breakers and
+   * subgraph connections.
+   */
   stop(): Promise<void>;
 }
 
@@ -150,6 +158,7 @@ export async function startGateway<Context extends BaseContext = BaseContext>(op
   app.use(requestContext(logger), httpMetrics(metrics, ['/graphql', '/health', '/ready', '/metrics', '/playground', '/dashboard']));
   app.get('/metrics', metricsEndpoint(metrics, metricsAccess));
   const httpServer = http.createServer(app);
+  const connections = drainable(httpServer);
   const apollo = new ApolloServer<Context>({
     gateway,
     ...security.apolloOptions,
@@ -158,7 +167,6 @@ export async function startGateway<Context extends BaseContext = BaseContext>(op
     // The CLI stops the gateway on SIGINT/SIGTERM itself, members' checks included.
     stopOnTerminationSignals: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
       // Apollo's landing page loads from a CDN; ministry networks are offline. The playground is ours.
       ApolloServerPluginLandingPageDisabled(),
       recordGraphQLRequest<Context>(),
@@ -179,6 +187,7 @@ export async function startGateway<Context extends BaseContext = BaseContext>(op
 
   const status = {
     supergraphLoaded: () => loaded,
+    draining: () => connections.draining,
     supergraphSource: supergraph.description,
     subgraphs: () => [...subgraphsInUse].sort(),
     registries: () => [...registries.values()],
@@ -227,6 +236,8 @@ export async function startGateway<Context extends BaseContext = BaseContext>(op
     breakers,
     ready: () => readyReport(status),
     stop: async () => {
+      const { gracefully } = await connections.drain(options.shutdownGraceMs ?? readShutdownGraceMs());
+      if (!gracefully) logger.warn('stopping: requests still running after the grace period were cut off');
       for (const registry of registries.values()) registry.stop();
       breakers.stop();
       await apollo.stop();

@@ -1,6 +1,7 @@
 /**
  * GET /health: the process answers (liveness).
- * GET /ready: the supergraph is loaded (200, else 503). A member being down
+ * GET /ready: the supergraph is loaded and the gateway is not stopping (200,
+ * else 503: a stopping gateway turns unready at once). A member being down
  * or a circuit breaker open does not make the gateway unready: it still
  * answers, with that part null.
  *
@@ -16,6 +17,8 @@ import { BreakerReport, CircuitBreaker, describeBreaker } from '../resilience/ci
 
 export interface ReadyReport {
   ready: boolean;
+  /** Stopping: finishing the requests in flight, taking no new ones. */
+  draining: boolean;
   supergraph: { loaded: boolean; source: string; subgraphs: string[] };
   /** By member code: its sharded subgraph, URL, state and circuit breaker. */
   members: Record<string, { subgraph: string } & MemberReport>;
@@ -28,6 +31,7 @@ export type PublicReadyReport = Pick<ReadyReport, 'ready'>;
 
 export interface GatewayStatus {
   supergraphLoaded(): boolean;
+  draining(): boolean;
   supergraphSource: string;
   subgraphs(): string[];
   registries(): MemberRegistry[];
@@ -46,7 +50,8 @@ export function readyReport(status: GatewayStatus): ReadyReport {
   }
   const breakers = Object.fromEntries(status.subgraphBreakers().map((b) => [b.target.subgraph, describeBreaker(b.state)]));
   const loaded = status.supergraphLoaded();
-  return { ready: loaded, supergraph: { loaded, source: status.supergraphSource, subgraphs: status.subgraphs() }, members, breakers };
+  const draining = status.draining();
+  return { ready: loaded && !draining, draining, supergraph: { loaded, source: status.supergraphSource, subgraphs: status.subgraphs() }, members, breakers };
 }
 
 export function mountHealthRoutes(app: express.Express, status: GatewayStatus, options: HealthRouteOptions = {}): void {

@@ -1,7 +1,9 @@
 /**
  * Serves a federated schema over HTTP: Apollo Server on express, GraphQL at
- * /graphql, liveness at /health. Listens on 127.0.0.1 by default (port 0 picks
- * a free one, which is what tests use).
+ * /graphql, liveness at /health, readiness at /ready (503 once stopping).
+ * Listens on 127.0.0.1 by default (port 0 picks a free one, which is what
+ * tests use). `stop()` is graceful (./gracefulShutdown.ts): no new
+ * connections, requests in flight finish within the grace period.
  *
  * /graphql answers only requests the gateway signed for this service
  * (GATEWAY_SIGNING_SECRET, lib/security/requestSignature.ts), checked before
@@ -20,10 +22,10 @@ import type { AddressInfo } from 'node:net';
 import express, { RequestHandler } from 'express';
 import { ApolloServer, ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { formatError } from '../graphql/formatError';
+import { drainable, readShutdownGraceMs } from './gracefulShutdown';
 import type { DataSource } from 'typeorm';
 import { observeDatabase } from '../observability/databaseObserver';
 import { graphqlMetrics, httpMetrics } from '../observability/httpMetrics';
@@ -68,6 +70,8 @@ export interface SubgraphServerOptions<Context extends BaseContext> {
   database?: DataSource;
   /** Who may read GET /metrics. Default: readMetricsAccess() (METRICS_ALLOW, METRICS_TOKEN; loopback only). */
   metricsAccess?: MetricsAccess;
+  /** How long `stop()` lets requests in flight finish before cutting them. Default: SHUTDOWN_GRACE_MS (10 s). */
+  shutdownGraceMs?: number;
 }
 
 export interface RunningServer {
@@ -76,6 +80,7 @@ export interface RunningServer {
   port: number;
   /** What GET /metrics serves. */
   metrics: Registry;
+  /** Graceful: readiness 503 at once, no new connections, requests in flight finish (at most the grace period). */
   stop(): Promise<void>;
 }
 
@@ -88,6 +93,7 @@ export async function startSubgraphServer<Context extends BaseContext>(
   if (options.database) observeDatabase(options.database, metrics);
   const app = express();
   const httpServer = http.createServer(app);
+  const connections = drainable(httpServer);
   const apollo = new ApolloServer<Context>({
     schema: options.schema,
     formatError,
@@ -96,15 +102,19 @@ export async function startSubgraphServer<Context extends BaseContext>(
     // Apollo's own handlers would race that stop and hang it (seen with MySQL connections open).
     stopOnTerminationSignals: false,
     // No Apollo Studio here: inline traces would only add work to every gateway fetch.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), recordGraphQLRequest<Context>(), graphqlMetrics<Context>(metrics), ...(options.plugins ?? [])],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), recordGraphQLRequest<Context>(), graphqlMetrics<Context>(metrics), ...(options.plugins ?? [])],
   });
   await apollo.start();
 
   app.disable('x-powered-by');
-  app.use(requestContext(logger), httpMetrics(metrics, ['/graphql', '/health', '/metrics']));
+  app.use(requestContext(logger), httpMetrics(metrics, ['/graphql', '/health', '/ready', '/metrics']));
   app.get('/metrics', metricsEndpoint(metrics, metricsAccess));
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: options.name, ...(options.health?.() ?? {}) });
+  });
+  app.get('/ready', (_req, res) => {
+    const draining = connections.draining;
+    res.status(draining ? 503 : 200).set('Cache-Control', 'no-store').json({ ready: !draining, service: options.name, ...(draining ? { draining } : {}) });
   });
   const sharedState = options.sharedState ?? sharedStateFromEnv();
   app.use(
@@ -137,6 +147,8 @@ export async function startSubgraphServer<Context extends BaseContext>(
     metrics,
     url: `http://${host}:${port}/graphql`,
     stop: async () => {
+      const { gracefully } = await connections.drain(options.shutdownGraceMs ?? readShutdownGraceMs());
+      if (!gracefully) logger.warn('stopping: requests still running after the grace period were cut off');
       await apollo.stop();
       if (options.sharedState === undefined) await sharedState.close();
     },

@@ -9,6 +9,7 @@ import 'reflect-metadata';
 import { redact } from '../../lib/db/databaseUrl';
 import { createLogger } from '../../lib/observability/logger';
 import { setupTracing } from '../../lib/observability/tracing';
+import { stopOnSignals } from '../../lib/process/stopOnSignals';
 import { readCountryConfig } from './config';
 import { startCountryService } from './service';
 
@@ -27,21 +28,13 @@ async function main(): Promise<void> {
   });
   logger.info(`country subgraph of ${service.member} on ${service.url} (database ${redact(config.databaseUrl)}; demo records: ${service.seeded})`);
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal}: stopping country subgraph of ${service.member}`);
-    service.stop().then(
-      () => tracing.shutdown().finally(() => process.exit(0)),
-      (error) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  stopOnSignals(
+    async () => {
+      await service.stop();
+      await tracing.shutdown().catch(() => undefined);
+    },
+    { name: `the country subgraph of ${service.member}`, log: logger },
+  );
 }
 
 main().catch((error) => {

@@ -12,6 +12,7 @@ import { describeTarget, parseDatabaseUrl } from '../../lib/db/databaseUrl';
 import { readEnv, readPort } from '../../lib/config/env';
 import { createLogger } from '../../lib/observability/logger';
 import { setupTracing } from '../../lib/observability/tracing';
+import { stopOnSignals } from '../../lib/process/stopOnSignals';
 import { startProcurementService } from './service';
 
 async function main(): Promise<void> {
@@ -28,20 +29,13 @@ async function main(): Promise<void> {
   });
   logger.info(`procurement subgraph on ${service.url} (${describeTarget(parseDatabaseUrl(databaseUrl))})`);
 
-  let stopping = false;
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      if (stopping) return;
-      stopping = true;
-      service.stop().then(
-        () => tracing.shutdown().finally(() => process.exit(0)),
-        (error) => {
-          console.error('procurement: error while stopping', error);
-          process.exit(1);
-        },
-      );
-    });
-  }
+  stopOnSignals(
+    async () => {
+      await service.stop();
+      await tracing.shutdown().catch(() => undefined);
+    },
+    { name: 'the procurement subgraph', log: logger },
+  );
 }
 
 main().catch((error) => {
