@@ -10,7 +10,8 @@
  *      analyst, each member's ministry) to send as `Authorization: Bearer …`.
  * With `--mysql <admin URL>` (or START_MYSQL_URL) the services run on
  * MySQL/MariaDB instead, one database and one user each (scripts/mysqlFederation.ts).
- * Ctrl-C (SIGINT) or SIGTERM stops every process cleanly. A service that dies
+ * Ctrl-C (SIGINT) or SIGTERM is forwarded to every child, the gateway first,
+ * and waited for (./childProcesses.ts). A service that dies
  * is reported; the gateway goes on serving the others (and the dead one's
  * part as unavailable). If the gateway dies, everything stops.
  */
@@ -21,7 +22,7 @@ import { redact } from '../lib/db/databaseUrl';
 import { isProduction, readAuthConfig } from '../lib/security/config';
 import { mintDevelopmentTokens } from '../lib/security/tokens';
 import { DEFAULT_CONFIG_FILE, FederationConfig, loadFederationConfig, SubgraphConfig } from '../gateway/config';
-import { Child, ChildSpec } from './childProcesses';
+import { ChildSpec, Supervisor } from './childProcesses';
 import { CREDENTIALS_FILE, provisionFederationDatabases } from './mysqlFederation';
 
 const DIST = path.resolve(__dirname, '..');
@@ -96,25 +97,21 @@ async function main(): Promise<void> {
   const dataDir = path.resolve(readEnv('DATA_DIR', 'data')!);
   fs.mkdirSync(dataDir, { recursive: true });
 
-  const children: Child[] = [];
-  let stopping = false;
   const stopAll = async (exitCode: number) => {
-    if (stopping) return;
-    stopping = true;
-    console.log('Stopping the federation…');
-    await Promise.all([...children].reverse().map((c) => c.stop()));
+    if (!supervisor.isStopping) console.log('Stopping the federation…');
+    await supervisor.stopAll();
     console.log('Stopped.');
     process.exit(exitCode);
   };
-  const onUnexpectedExit = (child: Child, code: number | null, signal: NodeJS.Signals | null) => {
-    if (stopping) return;
+  const supervisor = new Supervisor((child, code, signal) => {
     console.error(`!! ${child.spec.name} exited unexpectedly (${signal ?? `exit code ${code}`}).`);
     if (child.spec.name === 'gateway') void stopAll(1);
     else console.error(`!! The gateway answers for ${child.spec.name} as unavailable until it runs again (it takes it back by itself).`);
-  };
-  process.on('SIGINT', () => void stopAll(0));
-  process.on('SIGTERM', () => void stopAll(0));
-  process.on('exit', () => children.forEach((c) => c.killNow()));
+  });
+  supervisor.handleSignals(() => {
+    console.log('Stopped.');
+    process.exit(0);
+  });
 
   // Every service's log as readable lines on this console (unless LOG_FORMAT says otherwise); children inherit it.
   process.env.LOG_FORMAT ??= 'text';
@@ -128,15 +125,13 @@ async function main(): Promise<void> {
     } else {
       console.log(`Starting the federation from ${path.relative(process.cwd(), configFile) || configFile}; databases in ${path.relative(process.cwd(), dataDir) || dataDir}/`);
     }
-    for (const spec of serviceSpecs(config, dataDir, databaseUrls)) children.push(new Child(spec, onUnexpectedExit));
-    await Promise.all(children.map((c) => c.waitUntilHealthy()));
+    const services = supervisor.startWave(serviceSpecs(config, dataDir, databaseUrls));
+    await Promise.all(services.map((c) => c.waitUntilHealthy()));
 
     const gatewayOrigin = `http://${config.gateway.host}:${config.gateway.port}`;
-    const gateway = new Child(
+    const [gateway] = supervisor.startWave([
       { name: 'gateway', script: path.join(DIST, 'gateway', 'index.js'), env: { GATEWAY_CONFIG: configFile, LOG_FORMAT: 'text', PORT: String(config.gateway.port), HOST: config.gateway.host }, healthUrl: `${gatewayOrigin}/ready` },
-      onUnexpectedExit,
-    );
-    children.push(gateway);
+    ]);
     await gateway.waitUntilHealthy();
     printWelcome(gatewayOrigin);
     console.log((await developmentTokenLines(gatewayOrigin, memberCodes(config))).join('\n'));

@@ -5,7 +5,8 @@
  * databases close last — then exit 0. A repeated signal (Ctrl-C reaches both
  * `npm` and `npm start`, which forwards it) does not cut that short. Should
  * stopping hang past the grace period plus a margin, the process exits 1
- * rather than linger.
+ * rather than linger. Started by `npm start` (an IPC channel to it), the
+ * process also stops when that supervisor is gone, however it ended.
  */
 import { readShutdownGraceMs } from '../http/gracefulShutdown';
 
@@ -23,13 +24,13 @@ export const STOP_MARGIN_MS = 5000;
 export function stopOnSignals(stop: () => Promise<void>, options: StopOnSignalsOptions): void {
   const graceMs = options.graceMs ?? readShutdownGraceMs();
   let stopping = false;
-  const onSignal = (signal: NodeJS.Signals) => {
+  const onSignal = (why: string) => {
     if (stopping) {
-      options.log.info(`${signal}: already stopping ${options.name}`);
+      options.log.info(`${why}: already stopping ${options.name}`);
       return;
     }
     stopping = true;
-    options.log.info(`${signal}: stopping ${options.name} (requests in flight get up to ${graceMs} ms)`);
+    options.log.info(`${why}: stopping ${options.name} (requests in flight get up to ${graceMs} ms)`);
     setTimeout(() => {
       options.log.error({ graceMs }, `${options.name} did not stop within ${graceMs + STOP_MARGIN_MS} ms; exiting`);
       process.exit(1);
@@ -44,4 +45,5 @@ export function stopOnSignals(stop: () => Promise<void>, options: StopOnSignalsO
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  if (process.connected) process.once('disconnect', () => onSignal('npm start is gone'));
 }

@@ -47,7 +47,7 @@ export interface ServiceProcessOptions {
   entry: string;
   args?: string[];
   env?: Record<string, string>;
-  /** Captures the service's origin from its output. Default: "… on http://host:port/graphql". */
+  /** Says the process is up; its first group, if any, is the service's origin. Default: "… on http://host:port/graphql". */
   readyPattern?: RegExp;
   timeoutMs?: number;
 }
@@ -82,7 +82,7 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
     }
     await new Promise((r) => setTimeout(r, 50));
   }
-  const origin = match[1];
+  const origin = match[1] ?? '';
   const stop = async (graceMs = 10_000): Promise<ProcessExit> => {
     if (child.exitCode === null && child.signalCode === null) {
       killGroup(child, 'SIGCONT');
@@ -99,7 +99,7 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
     pid: child.pid!,
     origin,
     url: `${origin}/graphql`,
-    port: Number(new URL(origin).port),
+    port: origin ? Number(new URL(origin).port) : 0,
     output: () => output,
     signal: (signal) => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
