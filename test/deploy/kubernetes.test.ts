@@ -13,6 +13,7 @@ import { ENVIRONMENT } from '../../lib/config/env';
 import { memberAccount, subgraphAccount } from '../../lib/db/provision';
 import { FederationConfig, loadFederationConfig, parseFederationConfig } from '../../gateway/config';
 import { defaultCountryPort } from '../../services/country/config';
+import { DEFAULT_SHUTDOWN_GRACE_MS } from '../../lib/http/gracefulShutdown';
 import { Federation, startFederation } from '../testkit/federation';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -298,6 +299,25 @@ describe('deploy/: NetworkPolicy', () => {
     const redis = ofKind('NetworkPolicy').find((p) => matches(p.spec.podSelector.matchLabels, podLabels(deployment('redis')!)))!;
     const allowed = deployments.filter((d) => redis.spec.ingress.some((rule: { from: { podSelector: { matchLabels: Labels } }[] }) => rule.from.some((f) => matches(f.podSelector.matchLabels, podLabels(d)))));
     expect(allowed.map((d) => d.metadata.name).sort()).toEqual(ours.map((d) => d.metadata.name).sort());
+  });
+});
+
+describe('deploy/: shutdown', () => {
+  it('gives every pod time for the preStop pause, the drain (SHUTDOWN_GRACE_MS) and 5 s more before Kubernetes kills it', () => {
+    for (const d of ours) {
+      const c = containerOf(d) as Container & { lifecycle?: { preStop?: { exec?: { command: string[] } } } };
+      const [sleep, seconds] = c.lifecycle?.preStop?.exec?.command ?? [];
+      expect([d.metadata.name, sleep]).toEqual([d.metadata.name, 'sleep']);
+      const graceMs = Number(envOf(c).SHUTDOWN_GRACE_MS?.value ?? DEFAULT_SHUTDOWN_GRACE_MS);
+      expect([d.metadata.name, d.spec.template.spec.terminationGracePeriodSeconds * 1000 >= Number(seconds) * 1000 + graceMs + 5000]).toEqual([d.metadata.name, true]);
+    }
+  });
+
+  it('subgraphs, like the gateway, turn unready (/ready) while they drain and stay live (/health)', () => {
+    for (const d of ours) {
+      const c = containerOf(d);
+      expect([d.metadata.name, c.livenessProbe?.httpGet?.path, c.readinessProbe?.httpGet?.path]).toEqual([d.metadata.name, '/health', '/ready']);
+    }
   });
 });
 

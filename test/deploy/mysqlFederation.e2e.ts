@@ -100,13 +100,12 @@ describeWith(MARIADB, 'npm start -- --mysql: the federation on MariaDB, one data
   }, 240_000);
 
   afterAll(async () => {
+    // Only when a test failed before stopping it: SIGTERM (npm start stops its children), SIGKILL if that hangs.
     if (start?.pid && start.exitCode === null) {
-      try {
-        process.kill(-start.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
+      process.kill(-start.pid, 'SIGTERM');
+      const killer = setTimeout(() => process.kill(-start!.pid!, 'SIGKILL'), 30_000);
       await exited;
+      clearTimeout(killer);
     }
     await dropDatabaseAccounts(adminUrl, accounts);
     fs.rmSync(dataDir, { recursive: true, force: true });
