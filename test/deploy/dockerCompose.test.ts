@@ -8,6 +8,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { ENVIRONMENT } from '../../lib/config/env';
 import { loadFederationConfig } from '../../gateway/config';
+import { DEFAULT_SHUTDOWN_GRACE_MS } from '../../lib/http/gracefulShutdown';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -19,6 +20,7 @@ interface ComposeService {
   ports?: string[];
   depends_on?: Record<string, { condition: string }>;
   healthcheck?: { test: string[] };
+  stop_grace_period?: string;
 }
 
 const compose = YAML.parse(fs.readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, ComposeService> };
@@ -113,6 +115,14 @@ describe('docker-compose.yml', () => {
       const url = new URL(env(name).REDIS_URL);
       expect([name, url.protocol, services[url.hostname]?.image?.startsWith('redis:'), url.port]).toEqual([name, 'redis:', true, '6379']);
       expect([name, service.depends_on?.[url.hostname]]).toEqual([name, { condition: 'service_healthy' }]);
+    }
+  });
+
+  it('lets each service of ours drain on SIGTERM (SHUTDOWN_GRACE_MS) and close its database before Docker kills it', () => {
+    for (const [name, service] of ours) {
+      const graceMs = Number(env(name).SHUTDOWN_GRACE_MS ?? DEFAULT_SHUTDOWN_GRACE_MS);
+      const [, seconds] = /^(\d+)s$/.exec(service.stop_grace_period ?? '10s')!;
+      expect([name, Number(seconds) * 1000 >= graceMs + 5000]).toEqual([name, true]);
     }
   });
 
