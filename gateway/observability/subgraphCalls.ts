@@ -16,6 +16,7 @@ import { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gate
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { ErrorCode } from '../../lib/errors';
+import type { Counter, Histogram } from 'prom-client';
 import { counter, histogram, Registry } from '../../lib/observability/metrics';
 import { ATTR, failSpan, tracer } from '../../lib/observability/tracing';
 import type { SubgraphResponse } from '../datasources/subgraphDataSource';
@@ -25,12 +26,12 @@ import type { MemberOutcome } from '../members/member';
 export type MemberCallObserver = (subgraph: string, member: string, call: () => Promise<MemberOutcome>) => Promise<MemberOutcome>;
 
 export class SubgraphCalls {
-  private readonly fetches;
-  private readonly fetchDuration;
-  private readonly memberRequests;
-  private readonly memberFailures;
-  private readonly memberTimeouts;
-  private readonly memberDuration;
+  private readonly fetches: Counter<'subgraph' | 'outcome'>;
+  private readonly fetchDuration: Histogram<'subgraph' | 'outcome'>;
+  private readonly memberRequests: Counter<'subgraph' | 'member'>;
+  private readonly memberFailures: Counter<'subgraph' | 'member' | 'code' | 'reason'>;
+  private readonly memberTimeouts: Counter<'subgraph' | 'member'>;
+  private readonly memberDuration: Histogram<'subgraph' | 'member' | 'outcome'>;
 
   constructor(registry: Registry) {
     this.fetches = counter(registry, { name: 'jpg_subgraph_fetches_total', help: 'Fetches of query plans sent to each subgraph, by outcome (ok, errors: answered with errors, failed: no answer)', labelNames: ['subgraph', 'outcome'] });
@@ -76,7 +77,7 @@ export class SubgraphCalls {
         if (outcome.ok) {
           end({ outcome: 'ok' });
         } else {
-          const { code, reason } = outcome.failure as { code: string; reason?: string };
+          const { code, reason } = outcome.failure;
           end({ outcome: 'failed' });
           this.memberFailures.inc({ subgraph, member, code, reason: reason ?? 'none' });
           if (code === ErrorCode.MEMBER_TIMEOUT) this.memberTimeouts.inc({ subgraph, member });
