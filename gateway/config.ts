@@ -10,6 +10,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { BLOCKED_PORT_PROBLEM, isBlockedPort } from '../lib/http/blockedPorts';
 import { MEMBER_CODE } from '../lib/reference/members';
 import { BreakerSettings, DEFAULT_BREAKER, DEFAULT_RETRY, DEFAULT_SUBGRAPH_TIMEOUT_MS, MAX_RETRY_ATTEMPTS, RetrySettings } from './resilience/settings';
 
@@ -242,6 +243,8 @@ class Checker {
       return this.fail(field, `must be an absolute http(s) URL (got "${text}")`);
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') this.fail(field, `must be an http(s) URL (got "${text}")`);
+    const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+    if (isBlockedPort(port)) this.fail(field, `port ${port} ${BLOCKED_PORT_PROBLEM} (got "${text}")`);
     return text;
   }
 
@@ -253,6 +256,7 @@ class Checker {
 
   port(value: unknown, field: string): number {
     if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 65535) this.fail(field, `must be a port number 0-65535 (got ${JSON.stringify(value)})`);
+    if (isBlockedPort(value as number)) this.fail(field, `port ${value} ${BLOCKED_PORT_PROBLEM}`);
     return value as number;
   }
 

@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   // Off unless OTEL_TRACES_EXPORTER names an exporter; registered before anything makes a span.
   const tracing = setupTracing({ serviceName: 'gateway' });
   const startup = readGatewayStartup(process.argv.slice(2));
-  const gateway = await startGateway({ config: startup.config, supergraphFile: startup.supergraphFile, port: startup.port, host: startup.host, logger });
+  const gateway = await startGateway({ config: startup.config, supergraphFile: startup.supergraphFile, port: startup.port, host: startup.host, logger, watchConfig: startup.configFromFile });
   logger.info(`config ${startup.config.origin}; health ${gateway.origin}/health, readiness ${gateway.origin}/ready`);
 
   stopOnSignals(

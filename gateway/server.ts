@@ -47,6 +47,8 @@ import { MemberRegistry } from './members/registry';
 import { CircuitBreakers } from './resilience/breakers';
 import { ResilientDataSource } from './resilience/resilientDataSource';
 import { DEFAULT_BREAKER, DEFAULT_RETRY, DEFAULT_SUBGRAPH_TIMEOUT_MS } from './resilience/settings';
+import { applyConfig, ConfigChange } from './configWatch/applyConfig';
+import { watchConfigFile } from './configWatch/watchConfigFile';
 import { chooseSupergraph } from './supergraph/supergraphSource';
 import { mountWebApps, MountWebAppsOptions } from './web/mountWebApps';
 import { gatewaySecurity, gatewaySecurityFromEnv, GatewaySecurityOptions } from './security/gatewaySecurity';
@@ -76,6 +78,8 @@ export interface GatewayOptions<Context extends BaseContext = BaseContext> {
   metricsAccess?: MetricsAccess;
   /** How long `stop()` lets requests in flight finish before cutting them. Default: SHUTDOWN_GRACE_MS (10 s). */
   shutdownGraceMs?: number;
+  /** Watch the config's file (`config.origin`) and apply member changes live (gateway/configWatch). Default false. */
+  watchConfig?: boolean;
 }
 
 export interface RunningGateway {
@@ -97,6 +101,8 @@ export interface RunningGateway {
    * closes after its current request; then the members' checks, breakers and
    * subgraph connections.
    */
+  /** Applies a changed federation config without a restart (members added, removed, moved). */
+  reconfigure(next: FederationConfig): ConfigChange;
   stop(): Promise<void>;
 }
 
@@ -227,6 +233,14 @@ export async function startGateway<Context extends BaseContext = BaseContext>(op
   const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   logger.info({ url: `${origin}/graphql`, supergraph: supergraph.description }, `gateway on ${origin}/graphql (${supergraph.description})`);
 
+  let applied = config;
+  const reconfigure = (next: FederationConfig): ConfigChange => {
+    const change = applyConfig(applied, next, registries, logger);
+    applied = next;
+    return change;
+  };
+  const watch = options.watchConfig ? watchConfigFile({ file: config.origin, logger, apply: reconfigure }) : undefined;
+
   return {
     url: `${origin}/graphql`,
     origin,
@@ -235,7 +249,9 @@ export async function startGateway<Context extends BaseContext = BaseContext>(op
     metrics,
     breakers,
     ready: () => readyReport(status),
+    reconfigure,
     stop: async () => {
+      watch?.close();
       const { gracefully } = await connections.drain(options.shutdownGraceMs ?? readShutdownGraceMs());
       if (!gracefully) logger.warn('stopping: requests still running after the grace period were cut off');
       for (const registry of registries.values()) registry.stop();

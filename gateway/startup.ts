@@ -20,6 +20,8 @@ export interface GatewayStartup {
   supergraphFile?: string;
   port: number;
   host: string;
+  /** The config came from a file (watched for member changes), not the --supergraph-only default. */
+  configFromFile: boolean;
 }
 
 export function readGatewayStartup(argv: readonly string[]): GatewayStartup {
@@ -28,7 +30,8 @@ export function readGatewayStartup(argv: readonly string[]): GatewayStartup {
   const configFile = configFlag ?? DEFAULT_CONFIG_FILE;
 
   let config: FederationConfig;
-  if (configFlag === undefined && supergraphFile !== undefined && !fs.existsSync(configFile)) {
+  const configFromFile = !(configFlag === undefined && supergraphFile !== undefined && !fs.existsSync(configFile));
+  if (!configFromFile) {
     config = { origin: '(none: plain federation of the supergraph file)', gateway: { port: DEFAULT_GATEWAY_PORT, host: '127.0.0.1' }, supergraph: { source: 'sdl', pollIntervalMs: DEFAULT_POLL_INTERVAL_MS }, subgraphs: [] };
   } else {
     config = loadFederationConfig(configFile);
@@ -39,6 +42,7 @@ export function readGatewayStartup(argv: readonly string[]): GatewayStartup {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number 0-65535 (got "${portFlag}")`);
   return {
     config,
+    configFromFile,
     supergraphFile: supergraphFile === undefined ? undefined : path.resolve(supergraphFile),
     port,
     host: readArg(argv, 'host') ?? readEnv('HOST') ?? config.gateway.host,

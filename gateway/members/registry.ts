@@ -4,6 +4,7 @@
  * rechecks the ones that are not available in the background (unless their
  * breaker is open: then the breaker probes them), and reports their states
  * for /ready.
+ * `reconfigure` swaps in a new member list while the gateway runs.
  */
 import type { Logger } from 'pino';
 import type { ShardedConfig } from '../config';
@@ -30,24 +31,81 @@ export interface MemberRegistryOptions {
   logger: Logger;
 }
 
+/** What a reconfiguration changed, by member code. */
+export interface MemberChanges {
+  added: string[];
+  removed: string[];
+  /** Same code, another URL (or other timings: every member is then made anew). */
+  moved: string[];
+}
+
 export class MemberRegistry {
   readonly subgraph: string;
   readonly contract: Contract;
-  private readonly members = new Map<string, Member>();
-  private readonly dataSources: SubgraphDataSource[] = [];
+  private members = new Map<string, Member>();
+  private readonly dataSources = new Map<Member, SubgraphDataSource>();
+  private sharded: ShardedConfig;
   private timer: NodeJS.Timeout | undefined;
   private contractTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: MemberRegistryOptions) {
     this.subgraph = options.subgraph;
     this.contract = new Contract(options.contractFile);
-    for (const [code, { url }] of Object.entries(options.sharded.members)) {
-      const logger = options.logger.child({ subgraph: options.subgraph });
-      const dataSource = new SubgraphDataSource({ subgraph: options.subgraph, member: code, url, timeoutMs: options.sharded.timeoutMs, hooks: options.hooks, logger });
-      this.dataSources.push(dataSource);
-      const { breaker, retry, breakers } = options;
-      this.members.set(code, new Member({ code, url, subgraph: options.subgraph, dataSource, contract: this.contract, recheckMs: options.sharded.recheckMs, breakers, breaker, retry, logger }));
+    this.sharded = options.sharded;
+    for (const [code, { url }] of Object.entries(options.sharded.members)) this.members.set(code, this.createMember(code, url));
+  }
+
+  private createMember(code: string, url: string): Member {
+    const { subgraph, hooks } = this.options;
+    const logger = this.options.logger.child({ subgraph });
+    const dataSource = new SubgraphDataSource({ subgraph, member: code, url, timeoutMs: this.sharded.timeoutMs, hooks, logger });
+    const { breaker, retry, breakers } = this.options;
+    const member = new Member({ code, url, subgraph, dataSource, contract: this.contract, recheckMs: this.sharded.recheckMs, breakers, breaker, retry, logger });
+    this.dataSources.set(member, dataSource);
+    return member;
+  }
+
+  /**
+   * Applies a changed member list without a restart. A member with the same code, URL and timings keeps its
+   * Member (and state); an added or moved one starts unchecked and is checked at once. The new set replaces
+   * the old in one assignment, so a request that already holds a Member finishes on it; the connections of
+   * members no longer in the set close once their timeout has passed.
+   */
+  reconfigure(sharded: ShardedConfig): MemberChanges {
+    const timingsKept = sharded.timeoutMs === this.sharded.timeoutMs && sharded.recheckMs === this.sharded.recheckMs;
+    const checksRunning = this.timer !== undefined || this.contractTimer !== undefined;
+    const previous = this.members;
+    this.sharded = sharded;
+    const next = new Map<string, Member>();
+    const changes: MemberChanges = { added: [], removed: [], moved: [] };
+    for (const [code, { url }] of Object.entries(sharded.members)) {
+      const kept = previous.get(code);
+      if (kept && kept.url === url && timingsKept) {
+        next.set(code, kept);
+        continue;
+      }
+      (kept ? changes.moved : changes.added).push(code);
+      next.set(code, this.createMember(code, url));
     }
+    changes.removed = [...previous.keys()].filter((code) => !next.has(code));
+    this.members = next;
+
+    const retired = [...previous.values()].filter((member) => next.get(member.code) !== member);
+    const grace = setTimeout(() => void Promise.all(retired.map((member) => this.retire(member))), 2 * sharded.timeoutMs);
+    grace.unref();
+    for (const member of next.values()) if (!previous.has(member.code) || previous.get(member.code) !== member) void member.check();
+    if (checksRunning) {
+      this.stop();
+      this.startBackgroundChecks();
+    }
+    return changes;
+  }
+
+  private async retire(member: Member): Promise<void> {
+    this.options.breakers.retire(member.breaker);
+    const dataSource = this.dataSources.get(member);
+    this.dataSources.delete(member);
+    await dataSource?.close();
   }
 
   /** The member with this code, or undefined when the config has none (UNKNOWN_MEMBER). */
@@ -74,7 +132,7 @@ export class MemberRegistry {
    * available ones every `contractRecheckMs`: a member that stays up but deploys a breaking schema is refused.
    */
   startBackgroundChecks(): void {
-    const { recheckMs, contractRecheckMs } = this.options.sharded;
+    const { recheckMs, contractRecheckMs } = this.sharded;
     if (this.timer || this.contractTimer) return;
     const every = (ms: number, which: (member: Member) => boolean) => {
       if (ms <= 0) return undefined;
@@ -98,7 +156,7 @@ export class MemberRegistry {
   /** Closes the members' kept-alive connections. */
   async close(): Promise<void> {
     this.stop();
-    await Promise.all(this.dataSources.map((d) => d.close()));
+    await Promise.all([...this.dataSources.values()].map((d) => d.close()));
   }
 
   /** Every member's state and breaker, by code, for GET /ready. */

@@ -36,6 +36,13 @@ export class CircuitBreakers {
     return () => this.listeners.delete(listener);
   }
 
+  /** Stops one breaker and forgets it (its member left the federation config). */
+  retire(breaker: CircuitBreaker): void {
+    breaker.stop();
+    const index = this.all.indexOf(breaker);
+    if (index >= 0) this.all.splice(index, 1);
+  }
+
   /** Stops every breaker's probes. */
   stop(): void {
     for (const breaker of this.all) breaker.stop();

@@ -34,7 +34,7 @@ describe('the committed federation config', () => {
     const config = parse(input);
     expect(config.gateway).toEqual({ port: 4000, host: '127.0.0.1' });
     expect(config.supergraph).toEqual({ source: 'sdl', pollIntervalMs: 10_000 });
-    expect(config.subgraphs[1].sharded).toMatchObject({ timeoutMs: 3000, recheckMs: 5000 });
+    expect(config.subgraphs[1].sharded).toMatchObject({ timeoutMs: 3000, recheckMs: 5000, contractRecheckMs: 60_000 });
   });
 
   it('gives every unsharded subgraph a timeout, and every subgraph breaker and retry settings', () => {
@@ -80,6 +80,8 @@ describe('a bad config stops start-up, naming the field', () => {
     ['a negative retry delay', (c) => (c.subgraphs[0].retry = { delayMs: -1 }), /subgraphs\[0\]\.retry\.delayMs: must be a whole number, 0 or more/],
     ['a subgraph timeout of 0 (unbounded is not an option)', (c) => (c.subgraphs[0].timeoutMs = 0), /subgraphs\[0\]\.timeoutMs: must be a positive whole number/],
     ["a sharded subgraph's own timeoutMs", (c) => (c.subgraphs[1].timeoutMs = 1000), /subgraphs\[1\]\.timeoutMs: is not for a sharded subgraph: its members' timeout is sharded\.timeoutMs/],
+    ['a gateway port that fetch clients refuse', (c) => (c.gateway.port = 6000), /gateway\.port: port 6000 is a port browsers and fetch clients refuse/],
+    ['a member on a port that fetch clients refuse', (c) => (c.subgraphs[1].sharded.members.AL.url = 'http://127.0.0.1:6667/graphql'), /subgraphs\[1\]\.sharded\.members\.AL\.url: port 6667 is a port browsers and fetch clients refuse/],
   ];
 
   it.each(cases)('%s', (_what, spoil, message) => {
