@@ -2,8 +2,11 @@
  * `jpg member add|remove|list`: a member joins or leaves the federation
  * without anyone writing code.
  */
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { configOption, memberCode, portNumber } from '../arguments';
+import { runMemberAdd } from '../member/add';
+import { runMemberList } from '../member/list';
+import { runMemberRemove } from '../member/remove';
 import { formatOption } from '../output';
 
 export function memberCommand(): Command {
@@ -14,14 +17,18 @@ export function memberCommand(): Command {
     .description("create a member's database, migrate it, add it to the federation config, admit it in procurement, and print how to start its service")
     .argument('<CODE>', 'member code: two capital letters (ISO 3166-1 alpha-2, e.g. MK)', memberCode)
     .requiredOption('--name <name>', "the ministry's name, e.g. \"Ministry of Defence of North Macedonia\"")
-    .option('--database <url>', 'mysql://user:password@host:3306/db (the database and user are created) or sqlite:<file>; default sqlite:<DATA_DIR>/country-<code>.sqlite')
+    .option('--database <url>', 'its database: sqlite:<file> (created) or mysql://user:password@host:3306/db (must exist); default sqlite:<DATA_DIR>/country-<code>.sqlite')
+    .option('--mysql <admin URL>', 'create its MySQL/MariaDB database and user (jpg_country_<code>, <code>_ministry; granted that database only) with this administrator URL')
+    .option('--mysql-prefix <prefix>', 'with --mysql: put this before the database and user names (as npm start --mysql-prefix)')
     .option('--port <n>', 'port of its country subgraph; default the first free one after the members already configured', portNumber)
-    .option('--seed <set>', 'load a record set after migrating (only "demo")')
+    .option('--seed <set>', 'load a record set after migrating (only "demo", for members that have demo records)')
+    .option('--country-name <name>', 'the country\'s name in procurement\'s registry; default --name')
+    .addOption(new Option('--nato-status <status>', 'NATO status recorded in procurement').choices(['MEMBER', 'PARTNER', 'ASPIRANT']).default('MEMBER'))
+    .option('--minister <name>', "also write the ministry record (with --headquarters); otherwise the ministry enters it (setMinistry)")
+    .option('--headquarters <place>', 'with --minister')
     .addOption(configOption())
     .addOption(formatOption())
-    .action(async () => {
-      throw new Error('jpg member add: not implemented yet');
-    });
+    .action(runMemberAdd);
 
   member
     .command('remove')
@@ -29,19 +36,16 @@ export function memberCommand(): Command {
     .argument('<CODE>', 'member code', memberCode)
     .addOption(configOption())
     .addOption(formatOption())
-    .action(async () => {
-      throw new Error('jpg member remove: not implemented yet');
-    });
+    .action(runMemberRemove);
 
   member
     .command('list')
     .description("each member's state as the gateway sees it (its /ready, asked with a procurement token)")
-    .option('--gateway <url>', "the gateway's origin; default from the federation config")
+    .option('--gateway <url>', "the gateway's origin, e.g. http://127.0.0.1:4000; default from the federation config")
+    .option('--token <jwt>', 'a procurement bearer token (or JPG_TOKEN); default one minted with the development secret')
     .addOption(configOption())
     .addOption(formatOption())
-    .action(async () => {
-      throw new Error('jpg member list: not implemented yet');
-    });
+    .action(runMemberList);
 
   return member;
 }
