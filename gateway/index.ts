@@ -5,11 +5,25 @@
  */
 import { setupTracing } from '../lib/observability/tracing';
 import { stopOnSignals } from '../lib/process/stopOnSignals';
+import { exitWithUsageIfAsked } from '../lib/config/usage';
 import { createGatewayLogger } from './logger';
 import { startGateway } from './server';
 import { readGatewayStartup } from './startup';
 
+const USAGE = `
+Usage: npm run start:gateway [-- --config <file>] [--supergraph <file>] [--port <n>] [--host <address>]
+
+Starts the gateway.
+  --config, GATEWAY_CONFIG   the federation config (default config/federation.json); watched: member changes
+                             apply without a restart
+  --supergraph <file>        serve this Federation 2 supergraph instead of composing the config's SDLs
+  --port, PORT               default the config's gateway.port (4000)
+  --host, HOST               default the config's gateway.host (127.0.0.1)
+  --help                     this text
+Every variable, with its default: lib/config/env.ts.`;
+
 async function main(): Promise<void> {
+  exitWithUsageIfAsked(process.argv.slice(2), USAGE);
   const logger = createGatewayLogger();
   // Off unless OTEL_TRACES_EXPORTER names an exporter; registered before anything makes a span.
   const tracing = setupTracing({ serviceName: 'gateway' });

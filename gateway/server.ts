@@ -95,14 +95,14 @@ export interface RunningGateway {
   /** Every circuit breaker (one per unsharded subgraph, one per member): states and a change listener. */
   breakers: CircuitBreakers;
   ready(): ReadyReport;
+  /** Applies a changed federation config without a restart (members added, removed, moved). */
+  reconfigure(next: FederationConfig): ConfigChange;
   /**
    * Graceful stop: readiness false at once, no new connections, requests in
    * flight finish (at most `shutdownGraceMs`), each kept-alive connection
    * closes after its current request; then the members' checks, breakers and
    * subgraph connections.
    */
-  /** Applies a changed federation config without a restart (members added, removed, moved). */
-  reconfigure(next: FederationConfig): ConfigChange;
   stop(): Promise<void>;
 }
 

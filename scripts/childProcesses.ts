@@ -30,6 +30,8 @@ export interface ChildSpec {
 export class Child {
   readonly process: ChildProcess;
   private expectedExit = false;
+  /** Its last lines of output: why it failed, shown instead of a bare "did not start". */
+  private readonly lastLines: string[] = [];
   private readonly exited: Promise<number | null>;
 
   constructor(
@@ -44,7 +46,11 @@ export class Child {
     });
     const label = `[${spec.name}]`.padEnd(14);
     for (const stream of [this.process.stdout!, this.process.stderr!]) {
-      readline.createInterface({ input: stream }).on('line', (line) => console.log(`${label}${line}`));
+      readline.createInterface({ input: stream }).on('line', (line) => {
+        console.log(`${label}${line}`);
+        this.lastLines.push(line);
+        if (this.lastLines.length > 5) this.lastLines.shift();
+      });
     }
     this.exited = new Promise((resolve) =>
       this.process.once('exit', (code, signal) => {
@@ -62,7 +68,11 @@ export class Child {
   async waitUntilHealthy(timeoutMs = 120_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      if (!this.running) throw new Error(`${this.spec.name} exited before it was up`);
+      if (!this.running) {
+        // Let the last output lines arrive: they say why.
+        await new Promise((r) => setTimeout(r, 100));
+        throw new Error(`${this.spec.name} exited before it was up (exit code ${this.process.exitCode ?? this.process.signalCode})${this.lastOutput()}`);
+      }
       try {
         if ((await fetch(this.spec.healthUrl)).ok) return;
       } catch {
@@ -70,7 +80,11 @@ export class Child {
       }
       await new Promise((r) => setTimeout(r, 200));
     }
-    throw new Error(`${this.spec.name} did not answer ${this.spec.healthUrl} within ${timeoutMs / 1000} s`);
+    throw new Error(`${this.spec.name} did not answer ${this.spec.healthUrl} within ${timeoutMs / 1000} s${this.lastOutput()}`);
+  }
+
+  private lastOutput(): string {
+    return this.lastLines.length ? `; its last output:\n  ${this.lastLines.join('\n  ')}` : '';
   }
 
   /** `signal` (default SIGTERM) to its process group, SIGKILL after `killAfterMs`; resolves when it has exited. */

@@ -10,6 +10,7 @@
  * their tokens there; this script refuses to run for them.
  */
 import { readArg } from '../lib/config/env';
+import { exitWithUsageIfAsked } from '../lib/config/usage';
 import { readAuthConfig } from '../lib/security/config';
 import { parseRoles } from '../lib/security/roles';
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, mintDevelopmentToken } from '../lib/security/tokens';
@@ -45,6 +46,10 @@ export async function mintTokenFromArgs(argv: readonly string[]): Promise<{ toke
 }
 
 if (require.main === module) {
+  exitWithUsageIfAsked(process.argv.slice(2), `${USAGE}
+
+Prints the token alone on stdout (what it is for on stderr): TOKEN=$(npm run -s token -- --role analyst).
+Signed with AUTH_JWT_SECRET (or the development secret), for AUTH_ISSUER and AUTH_AUDIENCE.`);
   mintTokenFromArgs(process.argv.slice(2)).then(
     ({ token, summary }) => {
       console.error(summary);

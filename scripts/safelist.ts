@@ -6,6 +6,7 @@
  * web/dashboard/queries.ts). Default output: config/persisted-queries.json.
  * Serve it with PERSISTED_QUERIES_FILE=<file>: then only these run.
  */
+import { exitWithUsageIfAsked } from '../lib/config/usage';
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
@@ -52,7 +53,15 @@ export function clientManifest(): PersistedQueryManifest {
   return buildManifest([...exampleDocuments(), ...dashboardDocuments()]);
 }
 
+const USAGE = `
+Usage: npm run safelist [-- --out <file>]
+
+Writes the persisted-query manifest of our own clients (examples/queries/*.graphql and the dashboard's
+*_QUERY operations) to <file> (default ${DEFAULT_MANIFEST}); serve only these with PERSISTED_QUERIES_FILE=<file>.
+  --help   this text`;
+
 function main(): void {
+  exitWithUsageIfAsked(process.argv.slice(2), USAGE);
   const out = path.resolve(readArg(process.argv.slice(2), 'out') ?? DEFAULT_MANIFEST);
   const manifest = clientManifest();
   fs.mkdirSync(path.dirname(out), { recursive: true });

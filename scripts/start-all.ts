@@ -18,6 +18,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { readArg, readEnv } from '../lib/config/env';
+import { exitWithUsageIfAsked } from '../lib/config/usage';
+import { isListening, portHolder } from '../lib/http/ports';
 import { redact } from '../lib/db/databaseUrl';
 import { isProduction, readAuthConfig } from '../lib/security/config';
 import { mintDevelopmentTokens } from '../lib/security/tokens';
@@ -84,10 +86,7 @@ config/federation.json): every subgraph and member in its own process, then the 
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  if (argv.includes('--help') || argv.includes('-h')) {
-    console.log(USAGE);
-    return;
-  }
+  exitWithUsageIfAsked(argv, USAGE);
   const mysqlAdminUrl = readArg(argv, 'mysql') ?? readEnv('START_MYSQL_URL');
   const mysqlPrefix = readArg(argv, 'mysql-prefix') ?? readEnv('START_MYSQL_PREFIX');
   // The administrator's URL is for provisioning here only: no child inherits it.
@@ -125,7 +124,15 @@ async function main(): Promise<void> {
     } else {
       console.log(`Starting the federation from ${path.relative(process.cwd(), configFile) || configFile}; databases in ${path.relative(process.cwd(), dataDir) || dataDir}/`);
     }
-    const services = supervisor.startWave(serviceSpecs(config, dataDir, databaseUrls));
+    const specs = serviceSpecs(config, dataDir, databaseUrls);
+    // Every port first: a port already held stops npm start before anything starts.
+    const taken = await takenPorts([...specs.map((s) => ({ name: s.name, host: s.env.HOST, port: Number(s.env.PORT) })), { name: 'gateway', host: config.gateway.host, port: config.gateway.port }]);
+    if (taken.length > 0) {
+      console.error(taken.map((t) => `Port ${t.port} (${t.name}) on ${t.host} is already in use by ${t.holder}.`).join('\n'));
+      console.error('Nothing was started. Stop what holds it (an earlier npm start?), or move the service in the federation config.');
+      process.exit(1);
+    }
+    const services = supervisor.startWave(specs);
     await Promise.all(services.map((c) => c.waitUntilHealthy()));
 
     const gatewayOrigin = `http://${config.gateway.host}:${config.gateway.port}`;
@@ -139,6 +146,11 @@ async function main(): Promise<void> {
     console.error(`npm start failed: ${(error as Error).message}`);
     await stopAll(1);
   }
+}
+
+async function takenPorts(services: Array<{ name: string; host: string; port: number }>): Promise<Array<{ name: string; host: string; port: number; holder: string }>> {
+  const listening = await Promise.all(services.map((s) => (s.port === 0 ? false : isListening(s.host, s.port))));
+  return services.filter((_, i) => listening[i]).map((s) => ({ ...s, holder: portHolder(s.port) }));
 }
 
 function printWelcome(origin: string): void {

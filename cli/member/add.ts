@@ -24,7 +24,7 @@ import { openCountryDatabase, assertDatabaseOfMember } from '../../services/coun
 import { DEMO_DATA, seedDemoData } from '../../services/country/seeds';
 import { editMembers, readConfig, shardedSubgraph } from '../federationConfig';
 import { CheckFailed, OutputFormat, progress, result, resultJson, UsageError } from '../output';
-import { isListening } from './ports';
+import { isListening } from '../../lib/http/ports';
 
 export interface MemberAddOptions {
   name: string;

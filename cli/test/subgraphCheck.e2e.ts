@@ -36,7 +36,7 @@ beforeAll(async () => {
     configFile,
     JSON.stringify({
       subgraphs: [
-        { name: 'procurement', url: 'http://127.0.0.1:1/graphql', sdl: PROCUREMENT_SDL },
+        { name: 'procurement', url: 'http://127.0.0.1:2/graphql', sdl: PROCUREMENT_SDL },
         { name: 'country', sdl: CONTRACT_SDL, sharded: { key: ['code', 'countryCode'], argument: 'country', members: { XK: { url: xk.url }, AL: { url: described.url } } } },
       ],
     }),

@@ -47,6 +47,8 @@ export class MemberRegistry {
   private sharded: ShardedConfig;
   private timer: NodeJS.Timeout | undefined;
   private contractTimer: NodeJS.Timeout | undefined;
+  /** Retired members waiting for their requests in flight before their connections close. */
+  private readonly graceTimers = new Set<NodeJS.Timeout>();
 
   constructor(private readonly options: MemberRegistryOptions) {
     this.subgraph = options.subgraph;
@@ -91,8 +93,12 @@ export class MemberRegistry {
     this.members = next;
 
     const retired = [...previous.values()].filter((member) => next.get(member.code) !== member);
-    const grace = setTimeout(() => void Promise.all(retired.map((member) => this.retire(member))), 2 * sharded.timeoutMs);
+    const grace = setTimeout(() => {
+      this.graceTimers.delete(grace);
+      void Promise.all(retired.map((member) => this.retire(member)));
+    }, 2 * sharded.timeoutMs);
     grace.unref();
+    this.graceTimers.add(grace);
     for (const member of next.values()) if (!previous.has(member.code) || previous.get(member.code) !== member) void member.check();
     if (checksRunning) {
       this.stop();
@@ -105,7 +111,7 @@ export class MemberRegistry {
     this.options.breakers.retire(member.breaker);
     const dataSource = this.dataSources.get(member);
     this.dataSources.delete(member);
-    await dataSource?.close();
+    await dataSource?.close().catch((error: Error) => this.options.logger.warn({ err: error, member: member.code }, `closing the connections of retired member ${member.code} failed`));
   }
 
   /** The member with this code, or undefined when the config has none (UNKNOWN_MEMBER). */
@@ -156,6 +162,8 @@ export class MemberRegistry {
   /** Closes the members' kept-alive connections. */
   async close(): Promise<void> {
     this.stop();
+    for (const timer of this.graceTimers) clearTimeout(timer);
+    this.graceTimers.clear();
     await Promise.all([...this.dataSources.values()].map((d) => d.close()));
   }
 

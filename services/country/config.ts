@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { readArg, readEnv, readPort } from '../../lib/config/env';
 import { MEMBERS } from '../../lib/reference/members';
+import { isProduction } from '../../lib/security/config';
 import { assertMemberCode } from './member';
 
 export interface CountryConfig {
@@ -27,22 +28,32 @@ export function defaultCountryDatabaseUrl(member: string): string {
   return `sqlite:${path.join(readEnv('DATA_DIR', 'data')!, `country-${member.toLowerCase()}.sqlite`)}`;
 }
 
-export function readCountryConfig(argv: readonly string[]): CountryConfig {
+/** The member and its database: all `seed:country` needs. */
+export function readCountryDatabase(argv: readonly string[]): { member: string; databaseUrl: string } {
   const member = (readArg(argv, 'member') ?? readEnv('MEMBER'))?.toUpperCase();
   if (!member) throw new Error('Which member? Pass --member XK (or set MEMBER=XK).');
   assertMemberCode(member);
+  return { member, databaseUrl: readArg(argv, 'database-url') ?? readEnv('DATABASE_URL') ?? defaultCountryDatabaseUrl(member) };
+}
 
+/**
+ * `configured`: where the federation config says this member answers (its port and host are the defaults,
+ * so a member restarted by hand comes back where the gateway calls it).
+ */
+export function readCountryConfig(argv: readonly string[], configured?: { host: string; port: number }): CountryConfig {
+  const { member, databaseUrl } = readCountryDatabase(argv);
   const portArg = readArg(argv, 'port');
-  const port = portArg !== undefined ? Number(portArg) : readPort('PORT', defaultCountryPort(member) ?? -1);
+  const port = portArg !== undefined ? Number(portArg) : readPort('PORT', configured?.port ?? defaultCountryPort(member) ?? -1);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`Member ${member} has no default port: pass --port N (or set PORT).`);
+    throw new Error(`Member ${member} is not in the federation config and has no default port: pass --port N (or set PORT).`);
   }
 
   return {
     member,
-    databaseUrl: readArg(argv, 'database-url') ?? readEnv('DATABASE_URL') ?? defaultCountryDatabaseUrl(member),
+    databaseUrl,
     port,
-    host: readArg(argv, 'host') ?? readEnv('HOST', '127.0.0.1')!,
-    seed: argv.includes('--seed') ? 'reset' : argv.includes('--no-seed') ? false : true,
+    host: readArg(argv, 'host') ?? readEnv('HOST') ?? configured?.host ?? '127.0.0.1',
+    // Demo records in production only when asked for (--seed).
+    seed: argv.includes('--seed') ? 'reset' : argv.includes('--no-seed') || isProduction() ? false : true,
   };
 }

@@ -4,12 +4,22 @@
  */
 import 'reflect-metadata';
 import { redact } from '../../../lib/db/databaseUrl';
-import { readCountryConfig } from '../config';
+import { exitWithUsageIfAsked } from '../../../lib/config/usage';
+import { readCountryDatabase } from '../config';
 import { assertDatabaseOfMember, openCountryDatabase } from '../database';
 import { seedDemoData } from '.';
 
+const USAGE = `
+Usage: npm run seed:country -- --member <CODE> [--database-url <url>]
+
+Replaces the member's records with the demo records (XK, AL, HR, BG have them), then exits.
+  --member, MEMBER              the member, required
+  --database-url, DATABASE_URL  default sqlite:<DATA_DIR>/country-<code>.sqlite
+  --help                        this text`;
+
 async function main(): Promise<void> {
-  const { member, databaseUrl } = readCountryConfig(process.argv.slice(2));
+  exitWithUsageIfAsked(process.argv.slice(2), USAGE);
+  const { member, databaseUrl } = readCountryDatabase(process.argv.slice(2));
   const dataSource = await openCountryDatabase(databaseUrl);
   try {
     await assertDatabaseOfMember(dataSource, member, databaseUrl);

@@ -3,7 +3,7 @@ import { readCountryConfig } from '../config';
 describe('start-up configuration of a member process', () => {
   const saved = { ...process.env };
   beforeEach(() => {
-    for (const name of ['MEMBER', 'DATABASE_URL', 'PORT', 'HOST', 'DATA_DIR']) delete process.env[name];
+    for (const name of ['MEMBER', 'DATABASE_URL', 'PORT', 'HOST', 'DATA_DIR', 'NODE_ENV']) delete process.env[name];
   });
   afterAll(() => {
     process.env = saved;
@@ -32,10 +32,22 @@ describe('start-up configuration of a member process', () => {
     expect(readCountryConfig(['--member', 'XK', '--no-seed']).seed).toBe(false);
   });
 
+  it("listens where the federation config puts the member (a member restarted by hand comes back where the gateway calls it)", () => {
+    expect(readCountryConfig(['--member', 'HR'], { host: '127.0.0.2', port: 5113 })).toMatchObject({ port: 5113, host: '127.0.0.2' });
+    expect(readCountryConfig(['--member', 'MK'], { host: '127.0.0.1', port: 5115 }).port).toBe(5115);
+    expect(readCountryConfig(['--member', 'HR', '--port', '5200'], { host: '127.0.0.1', port: 5113 }).port).toBe(5200);
+  });
+
+  it('never loads demo records with NODE_ENV=production unless --seed asks', () => {
+    process.env.NODE_ENV = 'production';
+    expect(readCountryConfig(['--member', 'XK']).seed).toBe(false);
+    expect(readCountryConfig(['--member', 'XK', '--seed']).seed).toBe('reset');
+  });
+
   it('stops with a message naming what is missing or wrong', () => {
     expect(() => readCountryConfig([])).toThrow(/--member XK \(or set MEMBER=XK\)/);
     expect(() => readCountryConfig(['--member', 'Kosovo'])).toThrow(/not an ISO 3166-1 alpha-2 code/);
-    expect(() => readCountryConfig(['--member', 'MK'])).toThrow(/MK has no default port: pass --port/);
+    expect(() => readCountryConfig(['--member', 'MK'])).toThrow(/MK is not in the federation config and has no default port: pass --port/);
     process.env.PORT = 'eighty';
     expect(() => readCountryConfig(['--member', 'XK'])).toThrow(/PORT must be a port number/);
   });
