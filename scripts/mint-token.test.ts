@@ -25,7 +25,7 @@ describe('npm run token', () => {
 
   it('refuses a role that does not exist, and a missing one', async () => {
     await expect(mintTokenFromArgs(['--role', 'admin'])).rejects.toThrow('Not a role: "admin"');
-    await expect(mintTokenFromArgs([])).rejects.toThrow('usage: npm run token');
+    await expect(mintTokenFromArgs([])).rejects.toThrow('Usage: npm run token');
   });
 
   it('refuses when tokens come from an identity provider', async () => {

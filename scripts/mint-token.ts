@@ -15,7 +15,7 @@ import { readAuthConfig } from '../lib/security/config';
 import { parseRoles } from '../lib/security/roles';
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, mintDevelopmentToken } from '../lib/security/tokens';
 
-const USAGE = 'usage: npm run token -- --role <ministry:CODE|procurement|analyst> [--role …] [--hours 8] [--subject name]';
+const USAGE = 'Usage: npm run token -- --role <ministry:CODE|procurement|analyst> [--role …] [--hours 8] [--subject name]';
 
 /** Every `--role x` / `--role=x` (comma-separated lists too). */
 function rolesFrom(argv: readonly string[]): string[] {

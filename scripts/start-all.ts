@@ -94,7 +94,6 @@ async function main(): Promise<void> {
   const configFile = path.resolve(readEnv('GATEWAY_CONFIG', DEFAULT_CONFIG_FILE)!);
   const config = loadFederationConfig(configFile);
   const dataDir = path.resolve(readEnv('DATA_DIR', 'data')!);
-  fs.mkdirSync(dataDir, { recursive: true });
 
   const stopAll = async (exitCode: number) => {
     if (!supervisor.isStopping) console.log('Stopping the federation…');
@@ -112,6 +111,18 @@ async function main(): Promise<void> {
     process.exit(0);
   });
 
+  // Every port first, before any database or process: a port already held stops npm start with nothing started.
+  const taken = await takenPorts([
+    ...serviceSpecs(config, dataDir).map((s) => ({ name: s.name, host: s.env.HOST, port: Number(s.env.PORT) })),
+    { name: 'gateway', host: config.gateway.host, port: config.gateway.port },
+  ]);
+  if (taken.length > 0) {
+    console.error(taken.map((t) => `Port ${t.port} (${t.name}) on ${t.host} is already in use by ${t.holder}.`).join('\n'));
+    console.error('Nothing was started. Stop what holds it (an earlier npm start?), or move the service in the federation config.');
+    process.exit(1);
+  }
+  fs.mkdirSync(dataDir, { recursive: true });
+
   // Every service's log as readable lines on this console (unless LOG_FORMAT says otherwise); children inherit it.
   process.env.LOG_FORMAT ??= 'text';
   try {
@@ -125,13 +136,6 @@ async function main(): Promise<void> {
       console.log(`Starting the federation from ${path.relative(process.cwd(), configFile) || configFile}; databases in ${path.relative(process.cwd(), dataDir) || dataDir}/`);
     }
     const specs = serviceSpecs(config, dataDir, databaseUrls);
-    // Every port first: a port already held stops npm start before anything starts.
-    const taken = await takenPorts([...specs.map((s) => ({ name: s.name, host: s.env.HOST, port: Number(s.env.PORT) })), { name: 'gateway', host: config.gateway.host, port: config.gateway.port }]);
-    if (taken.length > 0) {
-      console.error(taken.map((t) => `Port ${t.port} (${t.name}) on ${t.host} is already in use by ${t.holder}.`).join('\n'));
-      console.error('Nothing was started. Stop what holds it (an earlier npm start?), or move the service in the federation config.');
-      process.exit(1);
-    }
     const services = supervisor.startWave(specs);
     await Promise.all(services.map((c) => c.waitUntilHealthy()));
 
