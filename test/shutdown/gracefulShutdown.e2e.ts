@@ -2,7 +2,8 @@
  * SIGTERM to a real gateway process and a real subgraph process in the middle
  * of a burst of 60 requests: every request in flight is answered (with
  * `Connection: close`), readiness turns 503 at once, no new connection is
- * accepted, and the process exits 0 within the grace period. A request that
+ * accepted, an idle kept-alive connection is closed, and the process exits 0
+ * within the grace period. A request that
  * never completes is cut at the end of the grace period, and the process
  * still exits. The requests are held in flight deterministically: each is
  * sent but for its last bytes until the signal has gone.
@@ -35,11 +36,16 @@ async function until(condition: () => Promise<boolean>, what: string, timeoutMs 
  * process exited.
  */
 async function terminateDuringBurst(service: ServiceProcess, burst: () => Promise<SlowRequest>) {
+  // A kept-alive connection that has been answered and sits idle.
+  const idle = await sendRaw(service.port, 'GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n');
+  expect((await idle.answer).headers.connection).toBe('keep-alive');
   const requests = await Promise.all(Array.from({ length: BURST }, burst));
   const readiness = await sendRaw(service.port, 'GET /ready HTTP/1.1\r\nHost: 127.0.0.1\r\n');
   const signalledAt = Date.now();
   service.signal('SIGTERM');
   await until(async () => !(await acceptsConnections(service.port)), 'the listener to stop accepting');
+  // The idle kept-alive connection is closed in order (not reset) while the burst is still in flight.
+  expect(await idle.closed).toEqual({ reset: false });
   readiness.finish('\r\n');
   for (const request of requests) request.finish();
   const answers = await Promise.all(requests.map((r) => r.answer.catch((error: Error) => ({ status: 0, headers: {} as Record<string, string>, body: error.message }))));

@@ -41,10 +41,17 @@ export async function sendAllButTheEnd(url: string, { headers, body }: { headers
   return { finish: () => void request.end(held), answer };
 }
 
-/** Opens a connection and writes `head` (e.g. an unfinished request line and headers); `finish(rest)` writes the rest. */
-export async function sendRaw(port: number, head: string): Promise<{ finish(rest: string): void; answer: Promise<SlowAnswer> }> {
+/**
+ * Opens a connection and writes `head` (e.g. an unfinished request line and
+ * headers); `finish(rest)` writes the rest. `closed` resolves when the server
+ * closes the connection (with how: a reset or an orderly close).
+ */
+export async function sendRaw(port: number, head: string): Promise<{ finish(rest: string): void; answer: Promise<SlowAnswer>; closed: Promise<{ reset: boolean }> }> {
   const socket = net.connect(port, '127.0.0.1');
   await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
+  let reset = false;
+  socket.on('error', (error: NodeJS.ErrnoException) => (reset ||= error.code === 'ECONNRESET'));
+  const closed = new Promise<{ reset: boolean }>((resolve) => socket.once('close', () => resolve({ reset })));
   let raw = '';
   const answer = new Promise<SlowAnswer>((resolve, reject) => {
     socket.setEncoding('utf8');
@@ -58,7 +65,7 @@ export async function sendRaw(port: number, head: string): Promise<{ finish(rest
   });
   answer.catch(() => undefined);
   await new Promise<void>((resolve) => socket.write(head, () => resolve()));
-  return { finish: (rest) => void socket.write(rest), answer };
+  return { finish: (rest) => void socket.write(rest), answer, closed };
 }
 
 /** Can a new connection be opened to this port? */
