@@ -12,7 +12,7 @@ export class Budget {
   @PrimaryColumn({ name: 'country_code', type: 'varchar', length: 2 })
   countryCode: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The budget year (2000-2100); one budget per year.' })
   @PrimaryColumn({ type: 'int' })
   year: number;
 

@@ -25,7 +25,7 @@ export class Holding extends MemberItemRecord {
   @Column({ type: 'varchar', length: 120 })
   unit: string;
 
-  @Field(() => HoldingStatus)
+  @Field(() => HoldingStatus, { description: 'Operational, in maintenance, or in reserve.' })
   @Column({ type: 'varchar', length: 16 })
   status: HoldingStatus;
 

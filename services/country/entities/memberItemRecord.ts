@@ -9,7 +9,7 @@ import { Column, PrimaryGeneratedColumn } from 'typeorm';
  */
 @ObjectType()
 export abstract class MemberItemRecord {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The record's id within the member (with countryCode, its key)." })
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
 
@@ -21,7 +21,7 @@ export abstract class MemberItemRecord {
   @Column({ type: 'varchar', length: 16 })
   nsn: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many items (at least 1).' })
   @Column({ type: 'int' })
   quantity: number;
 }

@@ -8,15 +8,15 @@ export class Ministry {
   @PrimaryColumn({ name: 'country_code', type: 'varchar', length: 2 })
   countryCode: string;
 
-  @Field()
+  @Field({ description: 'The ministry\'s official name.' })
   @Column({ type: 'varchar', length: 200 })
   name: string;
 
-  @Field()
+  @Field({ description: 'The minister in office.' })
   @Column({ type: 'varchar', length: 120 })
   minister: string;
 
-  @Field()
+  @Field({ description: 'Where the ministry is seated (address).' })
   @Column({ type: 'varchar', length: 200 })
   headquarters: string;
 }

@@ -16,20 +16,20 @@ export class Requirement extends MemberItemRecord {
   @Column({ type: 'varchar', length: 40 })
   reference: string;
 
-  @Field(() => Priority)
+  @Field(() => Priority, { description: 'How urgently it must be met.' })
   @Column({ type: 'varchar', length: 8 })
   priority: Priority;
 
   /** 'YYYY-MM-DD' on both backends (see lib/db/dataSource.ts). */
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: 'The date by which it must be met.' })
   @Column({ name: 'needed_by', type: 'date' })
   neededBy: string;
 
-  @Field(() => RequirementStatus)
+  @Field(() => RequirementStatus, { description: 'Where it stands: DRAFT → SUBMITTED → FULFILLED, or WITHDRAWN.' })
   @Column({ type: 'varchar', length: 10 })
   status: RequirementStatus;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why it is needed; always present for CRITICAL requirements.' })
   @Column({ type: 'varchar', length: 2000, nullable: true })
   justification: string | null;
 }

@@ -6,7 +6,7 @@ const YEAR_MESSAGE = { message: `must be a year from ${YEAR_RANGE.min} to ${YEAR
 
 @InputType({ description: "Sets (or replaces) one year's defence budget." })
 export class SetBudgetInput {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The budget year (2000-2100): the key, so setting it again replaces it.' })
   @Min(YEAR_RANGE.min, YEAR_MESSAGE)
   @Max(YEAR_RANGE.max, YEAR_MESSAGE)
   year: number;

@@ -8,7 +8,7 @@ export abstract class CatalogueQuantityInput {
   @IsCatalogueNsn()
   nsn: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many (at least 1).' })
   @IsPositiveQuantity()
   quantity: number;
 }

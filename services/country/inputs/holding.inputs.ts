@@ -11,7 +11,7 @@ export class RecordHoldingInput extends CatalogueQuantityInput {
   @MaxLength(120)
   unit: string;
 
-  @Field(() => HoldingStatus)
+  @Field(() => HoldingStatus, { description: 'Operational, in maintenance, or in reserve.' })
   status: HoldingStatus;
 
   @Field({ nullable: true, description: 'Whether it meets its NATO standard. Default: true (every catalogue item names its STANAG).' })
@@ -21,22 +21,22 @@ export class RecordHoldingInput extends CatalogueQuantityInput {
 
 @InputType({ description: 'Changes to an inventory line; fields left out stay as they are. The item itself cannot change: record a new holding.' })
 export class UpdateHoldingInput {
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'The new quantity (at least 1).' })
   @IsOptional()
   @IsPositiveQuantity()
   quantity?: number;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'The formation now holding it.' })
   @IsOptional()
   @IsNotBlank()
   @MaxLength(120)
   unit?: string;
 
-  @Field(() => HoldingStatus, { nullable: true })
+  @Field(() => HoldingStatus, { nullable: true, description: 'The new status.' })
   @IsOptional()
   status?: HoldingStatus;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Whether it now meets its NATO standard.' })
   @IsOptional()
   natoStandard?: boolean;
 }

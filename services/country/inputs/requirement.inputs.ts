@@ -16,10 +16,10 @@ export class CreateRequirementInput extends CatalogueQuantityInput {
   @IsReference()
   reference?: string | null;
 
-  @Field(() => Priority)
+  @Field(() => Priority, { description: 'How urgently it must be met.' })
   priority: Priority;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: 'The date by which it must be met (years 2000-2100).' })
   @IsDateInYearRange()
   neededBy: string;
 
@@ -40,21 +40,21 @@ export class UpdateRequirementInput {
   @IsReference()
   reference?: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'The new quantity (at least 1).' })
   @IsOptional()
   @IsPositiveQuantity()
   quantity?: number;
 
-  @Field(() => Priority, { nullable: true })
+  @Field(() => Priority, { nullable: true, description: 'The new priority (CRITICAL needs a justification).' })
   @IsOptional()
   priority?: Priority;
 
-  @Field(() => LocalDateScalar, { nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The new date by which it must be met.' })
   @IsOptional()
   @IsDateInYearRange()
   neededBy?: string;
 
-  @Field(() => RequirementStatus, { nullable: true })
+  @Field(() => RequirementStatus, { nullable: true, description: 'The next status: DRAFT → SUBMITTED → FULFILLED, or WITHDRAWN (SUBMITTED may go back to DRAFT).' })
   @IsOptional()
   status?: RequirementStatus;
 

@@ -36,10 +36,10 @@ export interface RequirementFilter {
 function WithRequirementFilter<Base extends object>(Base: ClassType<Base>): ClassType<Base & RequirementFilter> {
   @ArgsType()
   class RequirementFilterArgs extends (Base as ClassType<object>) implements RequirementFilter {
-    @Field(() => RequirementStatus, { nullable: true })
+    @Field(() => RequirementStatus, { nullable: true, description: 'Only requirements in this status.' })
     status?: RequirementStatus | null;
 
-    @Field(() => Priority, { nullable: true })
+    @Field(() => Priority, { nullable: true, description: 'Only requirements of this priority.' })
     priority?: Priority | null;
   }
   return RequirementFilterArgs as ClassType<Base & RequirementFilter>;
@@ -50,7 +50,7 @@ export const MemberRequirementsArgs = WithRequirementFilter(MemberArgs);
 
 @ArgsType()
 export class MemberBudgetArgs extends MemberArgs {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The budget year.' })
   year: number;
 }
 
@@ -61,7 +61,7 @@ export function MemberInputArgs<Input extends object, Base extends MemberArgs = 
 ): ClassType<Base & { input: Input }> {
   @ArgsType()
   class InputArgs extends (Base as ClassType<MemberArgs>) {
-    @Field(() => Input)
+    @Field(() => Input, { description: 'What to write; each field is checked, and an error names it as input.<field>.' })
     @ValidateNested()
     input: Input;
   }

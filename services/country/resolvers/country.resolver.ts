@@ -12,13 +12,13 @@ import { RequirementFilter, RequirementFilterArgs } from './args';
  */
 @Resolver(() => Country)
 export class CountryResolver {
-  @FieldResolver(() => Ministry, { nullable: true })
+  @FieldResolver(() => Ministry, { nullable: true, description: "The member's ministry of defence." })
   ministry(@Ctx() ctx: CountryContext): Promise<Ministry | null> {
     return ctx.loaders.ministry();
   }
 
   @FieldResolver(() => [Holding], { nullable: true, description: 'The equipment inventory, optionally of one catalogue category.' })
-  holdings(@Arg('category', () => String, { nullable: true }) category: string | null | undefined, @Ctx() ctx: CountryContext): Promise<Holding[]> {
+  holdings(@Arg('category', () => String, { nullable: true, description: 'Only this catalogue category, e.g. "SMALL_ARMS".' }) category: string | null | undefined, @Ctx() ctx: CountryContext): Promise<Holding[]> {
     assertCategory(category);
     return ctx.loaders.holdings.load({ category: category ?? undefined });
   }
@@ -28,8 +28,8 @@ export class CountryResolver {
     return ctx.loaders.requirements.load({ status: status ?? undefined, priority: priority ?? undefined });
   }
 
-  @FieldResolver(() => Budget, { nullable: true })
-  budget(@Arg('year', () => Int) year: number, @Ctx() ctx: CountryContext): Promise<Budget | null> {
+  @FieldResolver(() => Budget, { nullable: true, description: "One year's budget; null if none is set. Read by the member's own ministry and procurement." })
+  budget(@Arg('year', () => Int, { description: 'The budget year.' }) year: number, @Ctx() ctx: CountryContext): Promise<Budget | null> {
     assertYear(year);
     return ctx.loaders.budget.load(year);
   }

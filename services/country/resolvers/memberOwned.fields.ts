@@ -11,7 +11,7 @@ import type { MemberItemRecord } from '../entities/memberItemRecord';
 export function MemberOwnedFields<Row extends MemberItemRecord>(entity: ClassType<Row>) {
   @Resolver(() => entity)
   abstract class MemberOwnedFieldsResolver {
-    @FieldResolver(() => Country)
+    @FieldResolver(() => Country, { description: 'The member whose record it is.' })
     country(@Root() row: Row): Country {
       return Country.of(row.countryCode);
     }

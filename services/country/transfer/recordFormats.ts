@@ -9,7 +9,7 @@
  */
 import { validateSync } from 'class-validator';
 import type { EntityTarget } from 'typeorm';
-import { parseAmount } from '../../../lib/money';
+import { formatAmount, parseAmount } from '../../../lib/money';
 import { catalogEntry } from '../../../lib/reference/catalog';
 import type { AuditedRecord } from '../audit/auditEntry.entity';
 import { budgetView, holdingView, requirementView } from '../audit/recordViews';
@@ -19,7 +19,6 @@ import { RecordHoldingInput } from '../inputs/holding.inputs';
 import { CreateRequirementInput } from '../inputs/requirement.inputs';
 import { HoldingStatus, Priority, RequirementStatus } from '../types/enums';
 import type { CsvColumns } from './csvText';
-import { formatAmount } from '../../../lib/money';
 
 export const RECORD_KINDS = ['holdings', 'requirements', 'budgets'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
@@ -84,6 +83,11 @@ class FieldReader {
     return allowed.includes(value as T) ? (value as T) : this.fail(column, `must be one of ${allowed.join(', ')}, got "${value.slice(0, 20)}"`);
   }
 
+  /** The reading problems, then the input's class-validator problems of the columns that were read well. */
+  problemsWith(input: object): ColumnProblem[] {
+    return [...this.problems, ...validationProblems(input).filter((p) => !this.problems.some((q) => q.column === p.column))];
+  }
+
   /** true or false; empty gives `fallback`. */
   boolean(column: string, fallback: boolean): boolean | undefined {
     const value = this.fields[column].toLowerCase();
@@ -120,7 +124,7 @@ export const HOLDINGS: RecordFormat<Holding> = {
       quantity: read.wholeNumber('quantity'),
       natoStandard: read.boolean('natoStandard', true),
     });
-    const problems = [...read.problems, ...validationProblems(input).filter((p) => !read.problems.some((q) => q.column === p.column))];
+    const problems = read.problemsWith(input);
     if (problems.length) return { problems };
     return {
       problems,
@@ -161,7 +165,7 @@ export const REQUIREMENTS: RecordFormat<Requirement> = {
       status: read.oneOf('status', RequirementStatus),
       justification: read.text('justification', { required: false }) ?? null,
     });
-    const problems = [...read.problems, ...validationProblems(input).filter((p) => !read.problems.some((q) => q.column === p.column))];
+    const problems = read.problemsWith(input);
     // The graph's rule (requirementRules.ts assertJustified), by column.
     if (input.priority === Priority.CRITICAL && !input.justification && !problems.some((p) => p.column === 'justification')) {
       problems.push({ column: 'justification', problem: 'is required for a CRITICAL requirement' });
@@ -212,7 +216,7 @@ export const BUDGETS: RecordFormat<Budget> = {
       defenceTotal: read.text('defenceTotal'),
       procurement: read.text('procurement'),
     });
-    const problems = [...read.problems, ...validationProblems(input).filter((p) => !read.problems.some((q) => q.column === p.column))];
+    const problems = read.problemsWith(input);
     if (problems.length) return { problems };
     return {
       problems,

@@ -6,7 +6,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
  * adds no fields to them, since a gateway could not tell which member to ask.
  */
 @Directive('@key(fields: "nsn", resolvable: false)')
-@ObjectType()
+@ObjectType({ description: 'An item of the shared catalogue, by NSN; its details come from the procurement subgraph.' })
 export class CatalogItem {
   @Field(() => ID, { description: 'NATO Stock Number, NNNN-NN-NNN-NNNN.' })
   nsn: string;

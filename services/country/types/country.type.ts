@@ -7,7 +7,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
  * the ministry's records, all nullable so a member that is down nulls only its own.
  */
 @Directive('@key(fields: "code")')
-@ObjectType()
+@ObjectType({ description: "A member of the joint procurement; this subgraph adds its ministry's records." })
 export class Country {
   @Field(() => ID, { description: 'ISO 3166-1 alpha-2 code ("XK" for Kosovo).' })
   code: string;
