@@ -7,14 +7,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { FixtureMember, startFixtureMember } from '../../gateway/test/fixtures/fixtureMember';
+import { FixtureMember, startFixtureMember, withoutHeadquarters } from '../../gateway/test/fixtures/fixtureMember';
 import { CountryService, startCountryService } from '../../services/country/service';
 import { createTestDatabase, TestDatabase } from '../../test/testkit/database';
 import { CONTRACT_SDL, PROCUREMENT_SDL } from '../../test/testkit/federation';
 import { runJpg } from './runJpg';
 
 const DESCRIPTION_ONLY = (sdl: string) => sdl.replace('"""The member addressed (the gateway routes on it)."""', '"""Which member (ISO code)."""');
-const BREAKING = (sdl: string) => sdl.replace('  headquarters: String!\n', '');
+const BREAKING = withoutHeadquarters;
 
 let dir: string;
 let configFile: string;

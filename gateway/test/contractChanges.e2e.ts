@@ -9,7 +9,7 @@
  *   HR  fixture serving the contract, redeployed later with a field removed
  */
 import { Federation, startFederation } from '../../test/testkit/federation';
-import { FixtureMember, fixtureMinistry, startFixtureMember } from './fixtures/fixtureMember';
+import { FixtureMember, fixtureMinistry, startFixtureMember, withoutHeadquarters } from './fixtures/fixtureMember';
 
 const CONTRACT_RECHECK_MS = 300;
 const MEMBERS_QUERY = '{ members { code ministry { name } } }';
@@ -62,7 +62,7 @@ it('refuses a running member that deploys a breaking change at the next periodic
   expect(federation.gateway.ready().members.HR).toMatchObject({ status: 'available' });
   const port = redeployedHR.port;
   await redeployedHR.stop();
-  redeployedHR = await startFixtureMember({ name: 'HR', port, alterSdl: (sdl) => sdl.replace('  headquarters: String!\n', '') });
+  redeployedHR = await startFixtureMember({ name: 'HR', port, alterSdl: withoutHeadquarters });
 
   const refused = await until('HR refused', () => {
     const state = federation.gateway.ready().members.HR as { status: string };

@@ -13,7 +13,7 @@
 import { CountryService, startCountryService } from '../../services/country/service';
 import { createTestDatabase, TestDatabase } from '../../test/testkit/database';
 import { Federation, startFederation } from '../../test/testkit/federation';
-import { FixtureMember, fixtureMinistry, freePort, startFixtureMember } from './fixtures/fixtureMember';
+import { FixtureMember, fixtureMinistry, freePort, startFixtureMember, withoutHeadquarters } from './fixtures/fixtureMember';
 import { waitUntil } from './support';
 
 const TIMEOUT_MS = 2000;
@@ -30,7 +30,7 @@ beforeAll(async () => {
   [slowAL, slowRS, breaksContract, bgPort] = await Promise.all([
     startFixtureMember({ name: 'AL', events }),
     startFixtureMember({ name: 'RS', events }),
-    startFixtureMember({ name: 'HR', alterSdl: (sdl) => sdl.replace('  headquarters: String!\n', ''), events }),
+    startFixtureMember({ name: 'HR', alterSdl: withoutHeadquarters, events }),
     freePort(),
   ]);
   federation = await startFederation({

@@ -42,7 +42,7 @@ describe('checkSubgraph', () => {
   });
 
   it('fails a removed field as breaking, naming it first', async () => {
-    const proposed = altered(/\n  quantity: Int!\n/, '\n');
+    const proposed = altered(/\n(  """[^\n]*"""\n)?  quantity: Int!\n/, '\n');
     const check = await checkSubgraph({ name: 'country', baselineSdl: contract, proposedSdl: proposed, others });
     expect(check.passed).toBe(false);
     expect(check.changes[0]).toMatchObject({ level: 'breaking', kind: 'FIELD_REMOVED', location: 'Holding.quantity' });
