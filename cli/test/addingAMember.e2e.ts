@@ -110,3 +110,14 @@ it('joins a fifth member to the running federation and answers its data through 
   expect(gateway.port).toBe(gatewayPort);
   expect(log.entries.filter((e) => /^gateway on /.test(String(e.msg)))).toHaveLength(1);
 }, 180_000);
+
+it('takes the member out again with jpg member remove: the gateway drops it without a restart', async () => {
+  const removed = await runJpg(['member', 'remove', 'MK', '--config', configFile]);
+  expect(removed.code).toBe(0);
+  expect(removed.stdout).toMatch(/^Member MK removed from /);
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline && gateway.ready().members.MK) await new Promise((resolve) => setTimeout(resolve, 100));
+  const answer = await asMinistryOfMK('{ ministry(country: "MK") { name } }');
+  expect(answer.errors[0].extensions).toMatchObject({ code: 'UNKNOWN_MEMBER', country: 'MK' });
+  expect((await runJpg(['member', 'remove', 'MK', '--config', configFile])).code).toBe(1);
+});

@@ -115,3 +115,24 @@ it('npm start with a port already taken stops at once, naming the port and what 
   expect(result.stdout).not.toContain('The federation is up');
   expect(fs.existsSync(dataDir)).toBe(false);
 });
+
+it("npm start shows a service's real start-up error, not a time-out", () => {
+  // 192.0.2.1 (TEST-NET-1) is no address of this machine: the services cannot bind it and say so.
+  const unbindable = path.join(dir, 'unbindable.json');
+  fs.writeFileSync(
+    unbindable,
+    JSON.stringify({
+      gateway: { port: 5100, host: '192.0.2.1' },
+      subgraphs: [
+        { name: 'procurement', url: 'http://192.0.2.1:5101/graphql', sdl: PROCUREMENT_SDL },
+        { name: 'country', sdl: CONTRACT_SDL, sharded: { key: ['code', 'countryCode'], argument: 'country', members: { XK: { url: 'http://192.0.2.1:5102/graphql' } } } },
+      ],
+    }),
+  );
+  const started = Date.now();
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'scripts', 'start-all.js')], { cwd: ROOT, env: { ...env(), GATEWAY_CONFIG: unbindable, DATA_DIR: path.join(dir, 'unbindable-data') }, encoding: 'utf8', timeout: 60_000 });
+  expect(result.status).toBe(1);
+  expect(result.stderr).toMatch(/npm start failed: (procurement|XK) exited before it was up \(exit code 1\); its last output:/);
+  expect(result.stderr + result.stdout).toMatch(/EADDRNOTAVAIL/);
+  expect(Date.now() - started).toBeLessThan(50_000);
+}, 90_000);
