@@ -50,8 +50,9 @@ export function watchConfigFile({ file, logger, apply, settleMs = 150 }: WatchCo
     }
   };
 
-  const watcher = fs.watch(path.dirname(absolute), (_event, name) => {
-    if (name !== null && name.toString() !== path.basename(absolute)) return;
+  // Any event in the folder: a Kubernetes ConfigMap swaps a `..data` symlink, not the file's own name; reading
+  // the file again and comparing its text is cheap.
+  const watcher = fs.watch(path.dirname(absolute), () => {
     clearTimeout(timer);
     timer = setTimeout(reload, settleMs);
   });
