@@ -41,7 +41,8 @@ async function main(): Promise<void> {
   const service = await startProcurementService({
     logger,
     databaseUrl,
-    port: readPort('PORT', configured?.port ?? 4001),
+    // PORT wins over the config, the config over the default.
+    port: configured && readEnv('PORT') === undefined ? configured.port : readPort('PORT', 4001),
     host: readEnv('HOST', configured?.host ?? '127.0.0.1'),
     // Demo orders in production only when asked for.
     seed: argv.includes('--seed') || (!argv.includes('--no-seed') && !isProduction()),
