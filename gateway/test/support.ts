@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
-import type { Federation, GraphQLAnswer } from '../../test/testkit/federation';
+import type { Caller, Federation, GraphQLAnswer } from '../../test/testkit/federation';
 
 export const EXAMPLES_DIR = path.resolve(__dirname, '..', '..', 'examples', 'queries');
 
@@ -19,12 +19,12 @@ export function exampleNames(): string[] {
     .sort();
 }
 
-/** Runs examples/queries/<name>.graphql through the gateway, with its saved variables unless given others. */
-export async function runExample<T = any>(federation: Federation, name: string, variables?: Record<string, unknown>): Promise<GraphQLAnswer<T>> {
+/** Runs examples/queries/<name>.graphql through the gateway, with its saved variables unless given others (as every role unless `as` says). */
+export async function runExample<T = any>(federation: Federation, name: string, variables?: Record<string, unknown>, as?: Caller): Promise<GraphQLAnswer<T>> {
   const query = fs.readFileSync(path.join(EXAMPLES_DIR, `${name}.graphql`), 'utf8');
   const variablesFile = path.join(EXAMPLES_DIR, `${name}.variables.json`);
   const saved = fs.existsSync(variablesFile) ? (JSON.parse(fs.readFileSync(variablesFile, 'utf8')) as Record<string, unknown>) : {};
-  return federation.query<T>(query, variables ?? saved);
+  return federation.query<T>(query, variables ?? saved, as === undefined ? undefined : { as });
 }
 
 /** Rows from a service's own database (the same SQL runs on MariaDB and SQLite). */

@@ -3,8 +3,11 @@
  * repository, bundled at build time — a new file appears with no code change.
  * An optional <name>.variables.json next to it supplies the variables.
  *
- * A file's leading `#` comment lines are its title (first line) and description.
+ * A file's leading `#` comment lines are its title (first line), the role it
+ * needs (`# role: analyst`) and its description (./exampleHeader.ts).
  */
+import { exampleHeader } from './exampleHeader';
+
 const operations = import.meta.glob<string>('../../examples/queries/*.graphql', { query: '?raw', import: 'default', eager: true });
 const variableFiles = import.meta.glob<string>('../../examples/queries/*.variables.json', { query: '?raw', import: 'default', eager: true });
 
@@ -16,20 +19,11 @@ export interface SavedExample {
   query: string;
   /** JSON text for the variables editor ('' when the operation takes none). */
   variables: string;
+  /** The role the example needs (`# role: …`); undefined when the file does not say. */
+  role: string | undefined;
 }
 
 const baseName = (path: string, suffix: string): string => path.slice(path.lastIndexOf('/') + 1, -suffix.length);
-
-function headerComments(query: string): string[] {
-  const lines: string[] = [];
-  for (const line of query.split('\n')) {
-    const trimmed = line.trim();
-    if (!trimmed.startsWith('#')) break;
-    const text = trimmed.replace(/^#+\s?/, '').trim();
-    if (text !== '') lines.push(text);
-  }
-  return lines;
-}
 
 /** `late-deliveries` → `Late deliveries` when the file has no title comment. */
 const titleFromName = (name: string): string => {
@@ -42,14 +36,8 @@ export function savedExamples(): SavedExample[] {
   return Object.entries(operations)
     .map(([path, query]) => {
       const name = baseName(path, '.graphql');
-      const [title, ...description] = headerComments(query);
-      return {
-        name,
-        title: title ?? titleFromName(name),
-        description: description.join(' '),
-        query,
-        variables: variablesByName.get(name) ?? '',
-      };
+      const { title, description, role } = exampleHeader(query);
+      return { name, title: title ?? titleFromName(name), description, query, variables: variablesByName.get(name) ?? '', role };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
 }
