@@ -2,19 +2,13 @@
  * The gateway over HTTP: GraphQL by POST and GET at /graphql, liveness at
  * /health, readiness with each member's state at /ready, the web apps mounted.
  */
-import { Federation, startFederation } from '../../test/testkit/federation';
-import { freePort } from './fixtures/fixtureMember';
+import type { Federation } from '../../test/testkit/federation';
+import { startFederationWithUnreachableMember } from '../../test/testkit/unreachableMember';
 
 let federation: Federation;
 
 beforeAll(async () => {
-  const nowhere = await freePort();
-  federation = await startFederation({
-    members: ['XK'],
-    configure: (config) => {
-      config.subgraphs.find((s) => s.sharded)!.sharded!.members.BG = { url: `http://127.0.0.1:${nowhere}/graphql` };
-    },
-  });
+  federation = await startFederationWithUnreachableMember();
 }, 240_000);
 
 afterAll(() => federation?.stop());

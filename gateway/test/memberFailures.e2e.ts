@@ -13,7 +13,8 @@
 import { CountryService, startCountryService } from '../../services/country/service';
 import { createTestDatabase, TestDatabase } from '../../test/testkit/database';
 import { Federation, startFederation } from '../../test/testkit/federation';
-import { FixtureMember, fixtureMinistry, freePort, startFixtureMember, withoutHeadquarters } from './fixtures/fixtureMember';
+import { FixtureMember, fixtureMinistry, startFixtureMember, withoutHeadquarters } from './fixtures/fixtureMember';
+import { freePort } from '../../test/testkit/ports';
 import { waitUntil } from './support';
 
 const TIMEOUT_MS = 2000;

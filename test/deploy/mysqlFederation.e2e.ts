@@ -13,7 +13,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { memberAccount, subgraphAccount } from '../../lib/db/provision';
-import { freePort } from '../../gateway/test/fixtures/fixtureMember';
+import { freePort } from '../testkit/ports';
 import { connectMysql, dropDatabaseAccounts, testBackend } from '../testkit/database';
 import { describeWith, MARIADB } from '../testkit/systemParts';
 

@@ -5,19 +5,13 @@
  * (Every test client runs on the same machine, so "a caller from elsewhere" is
  * a request relayed by a proxy: it carries a forwarding header.)
  */
-import { Federation, startFederation } from '../testkit/federation';
-import { freePort } from '../../gateway/test/fixtures/fixtureMember';
+import type { Federation } from '../testkit/federation';
+import { startFederationWithUnreachableMember } from '../testkit/unreachableMember';
 
 let federation: Federation;
 
 beforeAll(async () => {
-  const nowhere = await freePort();
-  federation = await startFederation({
-    members: ['XK'],
-    configure: (config) => {
-      config.subgraphs.find((s) => s.sharded)!.sharded!.members.BG = { url: `http://127.0.0.1:${nowhere}/graphql` };
-    },
-  });
+  federation = await startFederationWithUnreachableMember();
 }, 240_000);
 afterAll(() => federation?.stop());
 

@@ -84,8 +84,22 @@ class FieldReader {
   }
 
   /** The reading problems, then the input's class-validator problems of the columns that were read well. */
-  problemsWith(input: object): ColumnProblem[] {
+  private problemsWith(input: object): ColumnProblem[] {
     return [...this.problems, ...validationProblems(input).filter((p) => !this.problems.some((q) => q.column === p.column))];
+  }
+
+  /**
+   * The row to store made of `input` by `toRow`, or the problems when the
+   * input breaks its rules (`moreRules` adds any the input class cannot state).
+   */
+  rowOf<Input extends object, Row>(
+    input: Input,
+    toRow: (input: Input) => Partial<Row>,
+    moreRules: (input: Input, problems: readonly ColumnProblem[]) => ColumnProblem[] = () => [],
+  ): { row?: Partial<Row>; problems: ColumnProblem[] } {
+    const problems = this.problemsWith(input);
+    problems.push(...moreRules(input, problems));
+    return problems.length ? { problems } : { problems, row: toRow(input) };
   }
 
   /** true or false; empty gives `fallback`. */
@@ -124,20 +138,15 @@ export const HOLDINGS: RecordFormat<Holding> = {
       quantity: read.wholeNumber('quantity'),
       natoStandard: read.boolean('natoStandard', true),
     });
-    const problems = read.problemsWith(input);
-    if (problems.length) return { problems };
-    return {
-      problems,
-      row: {
-        countryCode: member,
-        nsn: input.nsn,
-        category: catalogEntry(input.nsn)!.category,
-        unit: input.unit.trim(),
-        status: input.status,
-        quantity: input.quantity,
-        natoStandard: input.natoStandard ?? true,
-      },
-    };
+    return read.rowOf(input, (valid) => ({
+      countryCode: member,
+      nsn: valid.nsn,
+      category: catalogEntry(valid.nsn)!.category,
+      unit: valid.unit.trim(),
+      status: valid.status,
+      quantity: valid.quantity,
+      natoStandard: valid.natoStandard ?? true,
+    }));
   },
   keyOf: (row) => JSON.stringify([row.nsn, row.unit, row.status]),
   view: holdingView,
@@ -165,25 +174,24 @@ export const REQUIREMENTS: RecordFormat<Requirement> = {
       status: read.oneOf('status', RequirementStatus),
       justification: read.text('justification', { required: false }) ?? null,
     });
-    const problems = read.problemsWith(input);
-    // The graph's rule (requirementRules.ts assertJustified), by column.
-    if (input.priority === Priority.CRITICAL && !input.justification && !problems.some((p) => p.column === 'justification')) {
-      problems.push({ column: 'justification', problem: 'is required for a CRITICAL requirement' });
-    }
-    if (problems.length) return { problems };
-    return {
-      problems,
-      row: {
+    return read.rowOf(
+      input,
+      (valid) => ({
         countryCode: member,
-        reference: input.reference!.trim(),
-        nsn: input.nsn,
-        quantity: input.quantity,
-        priority: input.priority,
-        neededBy: input.neededBy,
-        status: input.status!,
-        justification: input.justification ?? null,
-      },
-    };
+        reference: valid.reference!.trim(),
+        nsn: valid.nsn,
+        quantity: valid.quantity,
+        priority: valid.priority,
+        neededBy: valid.neededBy,
+        status: valid.status!,
+        justification: valid.justification ?? null,
+      }),
+      // The graph's rule (requirementRules.ts assertJustified), by column.
+      (entry, problems) =>
+        entry.priority === Priority.CRITICAL && !entry.justification && !problems.some((p) => p.column === 'justification')
+          ? [{ column: 'justification', problem: 'is required for a CRITICAL requirement' }]
+          : [],
+    );
   },
   keyOf: (row) => String(row.reference),
   view: requirementView,
@@ -216,18 +224,13 @@ export const BUDGETS: RecordFormat<Budget> = {
       defenceTotal: read.text('defenceTotal'),
       procurement: read.text('procurement'),
     });
-    const problems = read.problemsWith(input);
-    if (problems.length) return { problems };
-    return {
-      problems,
-      row: {
-        countryCode: member,
-        year: input.year,
-        currency: input.currency,
-        defenceTotalMinor: parseAmount(input.defenceTotal, 'defenceTotal'),
-        procurementMinor: parseAmount(input.procurement, 'procurement'),
-      },
-    };
+    return read.rowOf(input, (valid) => ({
+      countryCode: member,
+      year: valid.year,
+      currency: valid.currency,
+      defenceTotalMinor: parseAmount(valid.defenceTotal, 'defenceTotal'),
+      procurementMinor: parseAmount(valid.procurement, 'procurement'),
+    }));
   },
   keyOf: (row) => String(row.year),
   view: budgetView,
