@@ -8,6 +8,8 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
+# Our patches of Apollo's query planner (patches/README.md), applied by npm ci's postinstall (patch-package).
+COPY patches ./patches
 RUN npm ci --no-audit --no-fund
 COPY . .
 # TypeScript into dist/, the playground and dashboard into web/dist/; then drop the build tools.

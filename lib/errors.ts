@@ -15,6 +15,8 @@ export const ErrorCode = {
   MEMBER_UNAVAILABLE: 'MEMBER_UNAVAILABLE',
   MEMBER_TIMEOUT: 'MEMBER_TIMEOUT',
   UNKNOWN_MEMBER: 'UNKNOWN_MEMBER',
+  /** The gateway found no way to fetch a field the query asks for (set by our query-planner patch, patches/). */
+  QUERY_PLANNING_FAILED: 'QUERY_PLANNING_FAILED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -45,6 +45,26 @@ describe('docker-compose.yml', () => {
     expect(dockerfile).toMatch(/^RUN npm run build\b/m);
   });
 
+  it('copies patches/ before npm ci, so the image runs the patched query planner (patches/README.md)', () => {
+    const lines = fs.readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8').split('\n');
+    const copyPatches = lines.findIndex((line) => /^COPY patches\/? \.\/patches\/?$/.test(line));
+    const install = lines.findIndex((line) => /^RUN npm ci\b/.test(line));
+    expect(copyPatches).toBeGreaterThan(-1);
+    expect(copyPatches).toBeLessThan(install);
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    expect(manifest.scripts.postinstall).toBe('patch-package');
+    // A production install (npm ci --omit=dev) applies them too.
+    expect(manifest.dependencies['patch-package']).toBeDefined();
+    // Each patch is for the exact version the lock file installs (patch-package refuses another).
+    const lock = JSON.parse(fs.readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8'));
+    const patches = fs.readdirSync(path.join(ROOT, 'patches')).filter((file) => file.endsWith('.patch'));
+    expect(patches.length).toBeGreaterThan(0);
+    for (const file of patches) {
+      const [, name, version] = /^(.+)\+([^+]+)\.patch$/.exec(file)!;
+      expect([file, lock.packages[`node_modules/${name.replace('+', '/')}`]?.version]).toEqual([file, version]);
+    }
+  });
+
   it('runs scripts that exist in the source', () => {
     for (const [name, service] of ours) {
       const [node, script] = service.command ?? [];
