@@ -50,6 +50,20 @@ export function money(minor: MinorUnits, currency: string): MoneyValue {
   return { amount: formatAmount(minor), currency };
 }
 
+/**
+ * `part` as a percentage of `whole`, e.g. savings of individual cost: a
+ * decimal string with two decimals, rounded half away from zero ("12.35");
+ * "0.00" when `whole` is zero. Exact: integer arithmetic only.
+ */
+export function percentOf(part: MinorUnits, whole: MinorUnits): string {
+  if (whole === 0n) return formatAmount(0n);
+  const negative = part < 0n !== whole < 0n && part !== 0n;
+  const [p, w] = [part < 0n ? -part : part, whole < 0n ? -whole : whole];
+  // Hundredths of a percent: p / w × 100 × 100, rounded half up on the magnitude.
+  const hundredths = (p * 10000n * 2n + w) / (2n * w);
+  return formatAmount(negative ? -hundredths : hundredths);
+}
+
 export function sumMinor(values: Iterable<MinorUnits>): MinorUnits {
   let total = 0n;
   for (const v of values) total += v;

@@ -8,7 +8,7 @@
  *   per member in parallel with only its representations; the answers are put
  *   back in the original order and error paths `["_entities", i, …]` re-indexed.
  * - Root fields: routed by their member argument (`country: "XK"` or
- *   `country: $c`). Root fields addressing different members are split into
+ *   `country: $c`, in any case). Root fields addressing different members are split into
  *   per-member operations, queries in parallel, mutations one after another
  *   in document order; `data` is merged by response key.
  * - A member that is down, too slow, refused by the contract check, or not in
@@ -188,7 +188,8 @@ export class ValueRouter implements GraphQLDataSource {
       };
     }
     const code = value.kind === 'Variable' ? variables[value.name.value] : value.kind === 'StringValue' ? value.value : undefined;
-    if (typeof code === 'string') return code;
+    // Codes in any case ("xk") reach the member whose code it is; the member reads them in capitals too.
+    if (typeof code === 'string') return code.trim().toUpperCase();
     return { message: `${field.name}: "${argument}" must name a member code, e.g. "XK"`, extensions: { code: ErrorCode.BAD_USER_INPUT, field: argument } };
   }
 

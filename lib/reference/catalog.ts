@@ -4,6 +4,8 @@
  * holdings and requirements reference. Prices are the supplier's volume tiers
  * (USD, decimal strings); savings are computed from them, never typed in.
  */
+import { badInput } from '../errors';
+
 export interface CatalogTier {
   minQuantity: number;
   unitPrice: string;
@@ -90,4 +92,20 @@ export const CATALOG_NSNS: readonly string[] = CATALOG.map((c) => c.nsn);
 
 export function catalogEntry(nsn: string): CatalogEntry | undefined {
   return CATALOG.find((c) => c.nsn === nsn);
+}
+
+/** A NATO Stock Number's form: 13 digits, NNNN-NN-NNN-NNNN. */
+export const NSN_FORMAT = /^\d{4}-\d{2}-\d{3}-\d{4}$/;
+
+/** An `nsn` filter argument: null/undefined (no filter) or a well-formed NSN, else BAD_USER_INPUT naming the field. */
+export function nsnFilter(nsn: string | null | undefined, field = 'nsn'): string | undefined {
+  if (nsn === undefined || nsn === null) return undefined;
+  const text = nsn.trim();
+  if (!NSN_FORMAT.test(text)) throw badInput(field, `must be a NATO Stock Number of 13 digits in the form NNNN-NN-NNN-NNNN (got "${nsn.slice(0, 40)}")`);
+  return text;
+}
+
+/** The NSNs of one catalogue category (for records that store only the NSN). */
+export function nsnsOfCategory(category: string): string[] {
+  return CATALOG.filter((c) => c.category === category).map((c) => c.nsn);
 }

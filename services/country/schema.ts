@@ -5,6 +5,7 @@
  */
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../../lib/graphql/federatedSchema';
+import { memberCodesInCapitals } from '../../lib/graphql/memberCodeArguments';
 import { enforceFieldPolicy } from '../../lib/security/fieldPolicy';
 import { COUNTRY_POLICY } from './authorization';
 import { ServedMemberOnly } from './member';
@@ -22,8 +23,8 @@ export async function buildCountrySchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
       resolvers: [QueryResolver, CountryResolver, HoldingResolver, RequirementResolver, BudgetResolver, MinistryResolver, AuditEntriesResolver],
-      // Wrong member first (WRONG_MEMBER says where to go), then who may.
-      globalMiddlewares: [ServedMemberOnly, enforceFieldPolicy(COUNTRY_POLICY)],
+      // The member code in capitals (any case is accepted), wrong member next (WRONG_MEMBER says where to go), then who may.
+      globalMiddlewares: [memberCodesInCapitals(['country']), ServedMemberOnly, enforceFieldPolicy(COUNTRY_POLICY)],
       // class-validator rules on the input classes (validation.ts); failures name each field.
       validate: { forbidUnknownValues: false },
     },

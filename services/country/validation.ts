@@ -5,11 +5,10 @@
  * Rules that need the stored state live in the resolvers.
  */
 import { Min, ValidateBy, ValidationArguments, ValidationOptions } from 'class-validator';
-import { catalogEntry, CATALOG_CATEGORIES } from '../../lib/reference/catalog';
+import { catalogEntry, CATALOG_CATEGORIES, NSN_FORMAT } from '../../lib/reference/catalog';
 import { badInput } from '../../lib/errors';
 import { parseAmount } from '../../lib/money';
 
-export const NSN_FORMAT = /^\d{4}-\d{2}-\d{3}-\d{4}$/;
 /** Years a budget or a need date may fall in. */
 export const YEAR_RANGE = { min: 2000, max: 2100 } as const;
 /** Non-negative, two decimals at most, at most 13 integer digits (the database bound, see the migration). */

@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../../lib/graphql/federatedSchema';
+import { memberCodesInCapitals } from '../../lib/graphql/memberCodeArguments';
 import { enforceFieldPolicy } from '../../lib/security/fieldPolicy';
 import { PROCUREMENT_POLICY } from './authorization';
 import { REFERENCE_RESOLVERS } from './reference';
@@ -31,7 +32,14 @@ export const PROCUREMENT_RESOLVERS = [
   RequirementResolver,
 ] as const;
 
+/** Arguments and input fields holding member codes (accepted in any case). */
+const MEMBER_CODE_ARGUMENTS = ['country', 'participant', 'code', 'leadNation', 'participants'];
+
 /** The procurement subgraph's Federation 2 schema. */
 export async function buildProcurementSchema(): Promise<GraphQLSchema> {
-  return buildFederatedSchema({ resolvers: PROCUREMENT_RESOLVERS, globalMiddlewares: [enforceFieldPolicy(PROCUREMENT_POLICY)] }, REFERENCE_RESOLVERS);
+  return buildFederatedSchema(
+    // Member codes in capitals first, so the policy and the resolvers see them as stored.
+    { resolvers: PROCUREMENT_RESOLVERS, globalMiddlewares: [memberCodesInCapitals(MEMBER_CODE_ARGUMENTS), enforceFieldPolicy(PROCUREMENT_POLICY)] },
+    REFERENCE_RESOLVERS,
+  );
 }

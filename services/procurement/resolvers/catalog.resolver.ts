@@ -1,23 +1,29 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { keysetPage } from '../../../lib/db/keysetPage';
 import { badInput } from '../../../lib/errors';
+import { PAGE_SIZE_MAX } from '../../../lib/graphql/pagination';
 import { Money } from '../../../lib/graphql/money.type';
 import { ProcurementContext } from '../context';
 import { CatalogItem, PriceTier } from '../entities';
 import { tierFor } from '../pricing';
-import { CatalogFilterArgs } from '../types/args';
+import { CATALOG_SORT, catalogMatching } from '../listQueries';
+import { CatalogFilterArgs, CatalogPageArgs } from '../types/args';
+import { CatalogItemConnection } from '../types/connections';
 
 @Resolver(() => CatalogItem)
 export class CatalogResolver {
   @Query(() => [CatalogItem], { description: 'The shared catalogue, optionally one category or one supplier, by NSN.' })
-  async catalog(@Args(() => CatalogFilterArgs) { category, supplier }: CatalogFilterArgs, @Ctx() ctx: ProcurementContext): Promise<CatalogItem[]> {
-    return ctx.dataSource.getRepository(CatalogItem).find({
-      where: { ...(category ? { category } : {}), ...(supplier ? { supplier } : {}) },
-      order: { nsn: 'ASC' },
-    });
+  async catalog(@Args(() => CatalogFilterArgs) filter: CatalogFilterArgs, @Ctx() ctx: ProcurementContext): Promise<CatalogItem[]> {
+    return catalogMatching(ctx, filter).orderBy('c.nsn', 'ASC').getMany();
   }
 
-  @Query(() => CatalogItem, { nullable: true })
-  async catalogItem(@Arg('nsn', () => ID) nsn: string, @Ctx() ctx: ProcurementContext): Promise<CatalogItem | null> {
+  @Query(() => CatalogItemConnection, { description: `The shared catalogue by NSN, a page at a time: first (at most ${PAGE_SIZE_MAX}) after a cursor, with the total.` })
+  async catalogPage(@Args(() => CatalogPageArgs) { first, after, ...filter }: CatalogPageArgs, @Ctx() ctx: ProcurementContext): Promise<CatalogItemConnection> {
+    return keysetPage(catalogMatching(ctx, filter), { list: 'catalog', sort: CATALOG_SORT, first, after });
+  }
+
+  @Query(() => CatalogItem, { nullable: true, description: 'One catalogue item by its NSN; null if the catalogue has none.' })
+  async catalogItem(@Arg('nsn', () => ID, { description: 'NATO Stock Number, NNNN-NN-NNN-NNNN.' }) nsn: string, @Ctx() ctx: ProcurementContext): Promise<CatalogItem | null> {
     return ctx.loaders.catalogItem.load(nsn);
   }
 

@@ -1,32 +1,48 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { keysetPage } from '../../../lib/db/keysetPage';
+import { badInput } from '../../../lib/errors';
 import { Money } from '../../../lib/graphql/money.type';
+import { PAGE_SIZE_MAX } from '../../../lib/graphql/pagination';
+import { percentOf } from '../../../lib/money';
 import { ProcurementContext } from '../context';
 import { Approval, Delivery, ImplementationPlan, JointOrder, Member, OrderLine } from '../entities';
-import { JointOrderFilterArgs } from '../types/args';
+import { normalReference, ORDER_SORT, ordersMatching } from '../listQueries';
+import { JointOrderFilterArgs, JointOrderLookupArgs, JointOrdersPageArgs } from '../types/args';
+import { JointOrderConnection } from '../types/connections';
 import { CountrySavings } from '../types/countrySavings.type';
 import { ApprovalDecision, JointOrderStatus } from '../types/enums';
 import { latestDecisions } from '../workflow/approvalState';
-import { parseId, parseMemberCode } from '../workflow/guards';
+import { parseId } from '../workflow/guards';
 import { present } from './lists';
 
 @Resolver(() => JointOrder)
 export class JointOrderResolver {
-  @Query(() => [JointOrder], { description: 'Joint orders, newest first; optionally only one status, or only those a member takes part in.' })
-  async jointOrders(@Args(() => JointOrderFilterArgs) { status, participant }: JointOrderFilterArgs, @Ctx() ctx: ProcurementContext): Promise<JointOrder[]> {
-    const query = ctx.dataSource.getRepository(JointOrder).createQueryBuilder('o').orderBy('o.id', 'DESC');
-    if (status) query.andWhere('o.status = :status', { status });
-    if (participant) {
-      parseMemberCode(participant, 'participant');
-      query.andWhere('o.id IN (SELECT p.order_id FROM order_participant p WHERE p.country_code = :participant)', { participant });
-    }
-    const orders = await query.getMany();
+  @Query(() => [JointOrder], {
+    description: 'Every joint order matching the filters, newest first. For a page at a time (with the total and a cursor), use jointOrdersPage.',
+  })
+  async jointOrders(@Args(() => JointOrderFilterArgs) filter: JointOrderFilterArgs, @Ctx() ctx: ProcurementContext): Promise<JointOrder[]> {
+    const orders = await ordersMatching(ctx, filter).orderBy('o.id', 'DESC').getMany();
     ctx.loaders.primeOrders(orders);
     return orders;
   }
 
-  @Query(() => JointOrder, { nullable: true })
-  async jointOrder(@Arg('id', () => ID) id: string, @Ctx() ctx: ProcurementContext): Promise<JointOrder | null> {
-    return ctx.loaders.order.load(parseId(id, 'id'));
+  @Query(() => JointOrderConnection, {
+    description: `Joint orders matching the filters, newest first, a page at a time: first (at most ${PAGE_SIZE_MAX}) after a cursor, with the total.`,
+  })
+  async jointOrdersPage(@Args(() => JointOrdersPageArgs) { first, after, ...filter }: JointOrdersPageArgs, @Ctx() ctx: ProcurementContext): Promise<JointOrderConnection> {
+    const page = await keysetPage(ordersMatching(ctx, filter), { list: 'jointOrders', sort: ORDER_SORT, first, after });
+    ctx.loaders.primeOrders(page.nodes);
+    return page;
+  }
+
+  @Query(() => JointOrder, { nullable: true, description: 'One joint order by its id or its reference (e.g. "JPO-2026-0003"); null if there is none.' })
+  async jointOrder(@Args(() => JointOrderLookupArgs) { id, reference }: JointOrderLookupArgs, @Ctx() ctx: ProcurementContext): Promise<JointOrder | null> {
+    const given = (value: string | null | undefined) => value !== undefined && value !== null;
+    if (given(id) === given(reference)) throw badInput(given(id) ? 'reference' : 'id', 'give either the id or the reference of the order, not both');
+    if (given(id)) return ctx.loaders.order.load(parseId(id as string, 'id'));
+    const order = await ctx.dataSource.getRepository(JointOrder).findOneBy({ reference: normalReference(reference as string) });
+    if (order) ctx.loaders.primeOrders([order]);
+    return order;
   }
 
   @FieldResolver(() => Member, { nullable: true, description: 'The member buying for all, under the LEAD_NATION model.' })
@@ -85,6 +101,12 @@ export class JointOrderResolver {
     return Money.of(f.savings, f.currency);
   }
 
+  @FieldResolver(() => String, { description: 'savings as a percentage of individualValue: a decimal string with two decimals, rounded half away from zero, e.g. "12.35" ("0.00" without allocations).' })
+  async savingsPercent(@Root() order: JointOrder, @Ctx() ctx: ProcurementContext): Promise<string> {
+    const f = await ctx.loaders.figures.load(order.id);
+    return percentOf(f.savings, f.individualValue);
+  }
+
   @FieldResolver(() => [CountrySavings], { description: 'Per member with allocations, by code.' })
   async savingsByCountry(@Root() order: JointOrder, @Ctx() ctx: ProcurementContext): Promise<CountrySavings[]> {
     const f = await ctx.loaders.figures.load(order.id);
@@ -94,6 +116,7 @@ export class JointOrderResolver {
         committed: Money.of(c.committed, f.currency),
         individual: Money.of(c.individual, f.currency),
         savings: Money.of(c.savings, f.currency),
+        savingsPercent: percentOf(c.savings, c.individual),
       }),
     );
   }

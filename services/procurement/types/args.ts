@@ -5,6 +5,7 @@
  * Values are checked in workflow/, where each problem names its field.
  */
 import { ArgsType, ClassType, Field, ID, Int } from 'type-graphql';
+import { WithPage } from '../../../lib/graphql/pagination';
 import { LocalDateScalar } from '../../../lib/graphql/scalars';
 import { Decision, DeliveryStatus, JointOrderStatus, NatoStatus } from './enums';
 import { CreateImplementationPlanInput, CreateJointOrderInput } from './inputs';
@@ -159,18 +160,54 @@ export class MemberDetailsArgs {
 
 @ArgsType()
 export class CatalogFilterArgs {
-  @Field(() => String, { nullable: true, description: 'A catalogue category, e.g. "ANTI_ARMOUR".' })
+  @Field(() => String, { nullable: true, description: 'Only this catalogue category, e.g. "ANTI_ARMOUR".' })
   category?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Only this supplier\'s items, named as in the catalogue, e.g. "Colt Defense".' })
   supplier?: string | null;
 }
 
 @ArgsType()
+export class CatalogPageArgs extends WithPage(CatalogFilterArgs, 'catalogue items') {}
+
+@ArgsType()
 export class JointOrderFilterArgs {
-  @Field(() => JointOrderStatus, { nullable: true })
+  @Field(() => JointOrderStatus, { nullable: true, description: 'Only orders in this status.' })
   status?: JointOrderStatus | null;
 
-  @Field(() => ID, { nullable: true, description: 'Only orders this member takes part in.' })
+  @Field(() => ID, { nullable: true, description: 'Only orders this member takes part in (its code, in any case).' })
   participant?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Only the order with this reference, e.g. "JPO-2026-0003" (in any case).' })
+  reference?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only orders with a line of this catalogue item (its NSN, NNNN-NN-NNN-NNNN).' })
+  nsn?: string | null;
 }
+
+@ArgsType()
+export class JointOrdersPageArgs extends WithPage(JointOrderFilterArgs, 'joint orders') {}
+
+@ArgsType()
+export class JointOrderLookupArgs {
+  @Field(() => ID, { nullable: true, description: "The order's id. Give the id or the reference, not both." })
+  id?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The order\'s reference, e.g. "JPO-2026-0003" (in any case). Give the id or the reference, not both.' })
+  reference?: string | null;
+}
+
+@ArgsType()
+export class DeliveryFilterArgs {
+  @Field(() => Boolean, { nullable: true, description: 'true: only late deliveries (see Delivery.late); false: only those on time. Leave out for all.' })
+  late?: boolean | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only deliveries to this member (its code, in any case).' })
+  country?: string | null;
+
+  @Field(() => DeliveryStatus, { nullable: true, description: 'Only deliveries in this status.' })
+  status?: DeliveryStatus | null;
+}
+
+@ArgsType()
+export class DeliveriesPageArgs extends WithPage(DeliveryFilterArgs, 'deliveries') {}

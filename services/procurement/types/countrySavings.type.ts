@@ -14,4 +14,7 @@ export class CountrySavings {
 
   @Field(() => Money, { description: 'individual − committed.' })
   savings: Money;
+
+  @Field({ description: 'savings as a percentage of individual: a decimal string with two decimals, rounded half away from zero, e.g. "12.35" ("0.00" without allocations).' })
+  savingsPercent: string;
 }

@@ -19,6 +19,15 @@ export function isLate(delivery: Pick<Delivery, 'plannedDate' | 'deliveredDate'>
   return delivery.deliveredDate ? delivery.deliveredDate > delivery.plannedDate : delivery.plannedDate < today;
 }
 
+const DAY_MS = 86_400_000;
+const dayNumber = (date: string): number => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+
+/** Whole days past the planned day: until today while not delivered, until the delivered day once delivered; 0 when not late. */
+export function daysOverdue(delivery: Pick<Delivery, 'plannedDate' | 'deliveredDate'>, today: string): number {
+  if (!isLate(delivery, today)) return 0;
+  return dayNumber(delivery.deliveredDate ?? today) - dayNumber(delivery.plannedDate);
+}
+
 function placedOn(order: JointOrder): string {
   return (order.placedAt as Date).toISOString().slice(0, 10);
 }

@@ -20,7 +20,7 @@ export function parseId(value: string, field: string): number {
 }
 
 export function parseMemberCode(value: string, field = 'country'): string {
-  if (!MEMBER_CODE.test(value)) throw badInput(field, `must be a two-letter upper-case member code like "AL" (got "${value}")`);
+  if (!MEMBER_CODE.test(value)) throw badInput(field, `must be a two-letter member code like "AL" (got "${value}")`);
   return value;
 }
 
