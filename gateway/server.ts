@@ -7,6 +7,10 @@
  *   GET /ready          supergraph loaded and not stopping; each member's state
  *   /playground/, /dashboard/   the web apps (gateway/web), when built
  *
+ * Large GraphQL answers go out brotli- or gzip-compressed when the client
+ * accepts it (./http/compressAnswers.ts); the web apps' assets as the build
+ * precompressed them (./web/precompressedAssets.ts).
+ *
  * Every outgoing subgraph request goes through one SubgraphDataSource class;
  * a sharded subgraph's through the ValueRouter in front of its members.
  *
@@ -31,6 +35,8 @@ import type { FederationConfig } from './config';
 import { OutgoingRequestHooks, SubgraphDataSource } from './datasources/subgraphDataSource';
 import { ValueRouter } from './datasources/valueRouter';
 import { drainable, readShutdownGraceMs } from '../lib/http/gracefulShutdown';
+import { readPositiveInteger } from '../lib/config/env';
+import { compressLargeAnswers, DEFAULT_COMPRESS_MIN_BYTES } from './http/compressAnswers';
 import { mountHealthRoutes, readyReport, ReadyReport } from './http/healthRoutes';
 import { createGatewayLogger, Logger } from './logger';
 import { graphqlMetrics, httpMetrics } from '../lib/observability/httpMetrics';
@@ -80,6 +86,8 @@ export interface GatewayOptions<Context extends BaseContext = BaseContext> {
   shutdownGraceMs?: number;
   /** Watch the config's file (`config.origin`) and apply member changes live (gateway/configWatch). Default false. */
   watchConfig?: boolean;
+  /** GraphQL answers this large (bytes) or larger are compressed when the client accepts it. Default GRAPHQL_COMPRESS_MIN_BYTES (8192). */
+  compressMinBytes?: number;
 }
 
 export interface RunningGateway {
@@ -205,6 +213,7 @@ export async function startGateway<Context extends BaseContext = BaseContext>(op
     '/graphql',
     requestLog(logger),
     serverSpan('gateway', '/graphql'),
+    compressLargeAnswers(options.compressMinBytes ?? readPositiveInteger('GRAPHQL_COMPRESS_MIN_BYTES', DEFAULT_COMPRESS_MIN_BYTES)),
     ...security.httpMiddleware,
     ...(options.before ?? []),
     expressMiddleware(apollo, {

@@ -10,6 +10,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { precompress } from './precompress.mts';
 
 /** The apps under web/; gateway/web/mountWebApps.ts serves the same list. */
 const WEB_APPS = ['playground', 'dashboard'] as const;
@@ -29,6 +30,8 @@ export default defineConfig(({ mode }) => {
     root: path.join(webRoot, mode),
     base: `/${mode}/`,
     publicDir: false,
+    // Every asset also as .br and .gz, served by the gateway to browsers that take them.
+    plugins: [precompress()],
     // React 19's automatic runtime; Vite 8 transforms TSX with Oxc, no plugin needed.
     oxc: { jsx: { runtime: 'automatic' } },
     build: {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express from 'express';
@@ -77,6 +78,27 @@ describe('mountWebApps', () => {
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toMatch(contentType);
       expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    });
+
+    it('serves the variant the build precompressed in the coding the client takes, and the plain file otherwise', async () => {
+      const script = `console.log(${JSON.stringify('x'.repeat(2000))})`;
+      writeFile(distDir, 'playground/assets/big-Qq11Ww22.js', script);
+      fs.writeFileSync(path.join(distDir, 'playground/assets/big-Qq11Ww22.js.br'), zlib.brotliCompressSync(script));
+      fs.writeFileSync(path.join(distDir, 'playground/assets/big-Qq11Ww22.js.gz'), zlib.gzipSync(script));
+      const url = `${server.url}/playground/assets/big-Qq11Ww22.js`;
+      // fetch decompresses by itself: the header says what went over the wire.
+      for (const [accept, coding] of [['gzip, deflate, br', 'br'], ['gzip', 'gzip'], ['identity', null]] as const) {
+        const response = await fetch(url, { headers: { 'accept-encoding': accept } });
+        expect(response.status).toBe(200);
+        expect(response.headers.get('content-encoding')).toBe(coding);
+        expect(response.headers.get('content-type')).toMatch(/^text\/javascript/);
+        expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+        expect(response.headers.get('vary')).toBe('Accept-Encoding');
+        expect(await response.text()).toBe(script);
+      }
+      // A file without variants does not vary.
+      expect((await fetch(`${server.url}/playground/assets/index-Ab12Cd34.js`, { headers: { 'accept-encoding': 'br' } })).headers.get('vary')).toBeNull();
+      expect((await fetch(`${url}.br`)).status).toBe(404);
     });
 
     it('serves each app from its own folder', async () => {

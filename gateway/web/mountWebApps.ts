@@ -7,13 +7,17 @@
  *   /dashboard/    the joint-order dashboard (web/dist/dashboard)
  *
  * index.html is revalidated on every load (it names the current hashed
- * assets); the hashed assets are cached for a year. Before a build, each
- * app answers 503 with a page naming the command that builds it.
+ * assets); the hashed assets are cached for a year. Each asset goes out in
+ * the compression the browser takes, as the build precompressed it
+ * (./precompressedAssets.ts). Before a build, each app answers 503 with a
+ * page naming the command that builds it.
  */
 import fs from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import express from 'express';
 import { readEnv } from '../../lib/config/env';
+import { hasPrecompressedVariant, precompressedAssets } from './precompressedAssets';
 
 /** The apps under web/, each built into web/dist/<app>/ and served at /<app>/. */
 export const WEB_APPS = ['playground', 'dashboard'] as const;
@@ -86,19 +90,25 @@ function webAppRouter(webApp: WebApp, appDir: string): express.Router {
     if (fs.existsSync(indexFile)) return next();
     res.status(503).set('Cache-Control', 'no-store').type('html').send(notBuiltPage(webApp, appDir));
   });
+  const setHeaders = (res: ServerResponse, filePath: string): void => {
+    if (path.basename(filePath) === 'index.html') {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    } else if (isHashedAsset(appDir, filePath)) {
+      res.setHeader('Cache-Control', `public, max-age=${ONE_YEAR_SECONDS}, immutable`);
+    } else {
+      res.setHeader('Cache-Control', 'no-cache');
+    }
+  };
+  router.use(precompressedAssets(appDir, setHeaders));
   router.use(
     express.static(appDir, {
       index: 'index.html',
       fallthrough: true,
       setHeaders(res, filePath) {
-        if (path.basename(filePath) === 'index.html') {
-          res.setHeader('Cache-Control', 'no-cache');
-          res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-        } else if (isHashedAsset(appDir, filePath)) {
-          res.setHeader('Cache-Control', `public, max-age=${ONE_YEAR_SECONDS}, immutable`);
-        } else {
-          res.setHeader('Cache-Control', 'no-cache');
-        }
+        setHeaders(res, filePath);
+        // The only Vary a static file gets: its bytes depend on the coding asked for.
+        if (hasPrecompressedVariant(filePath)) res.setHeader('Vary', 'Accept-Encoding');
       },
     }),
   );

@@ -35,6 +35,7 @@ export const ENVIRONMENT = {
   BENCH_OURS_NODE_FLAGS: 'npm run bench: Node flags for our gateway process, e.g. --max-semi-space-size=32. Default none.',
   WEB_DIST_DIR: 'Gateway: folder of the built web apps (playground/, dashboard/) it serves. Default web/dist (built by npm run build:web).',
   WEB_DEV_GATEWAY_URL: 'Web apps in development (vite --config web/vite.config.mts --mode <app>): the gateway /graphql is proxied to. Default http://127.0.0.1:4000.',
+  GRAPHQL_COMPRESS_MIN_BYTES: 'Gateway: GraphQL answers of at least this many bytes are compressed (brotli or gzip, as the client\'s Accept-Encoding allows); smaller ones are sent as they are (compressing them costs more CPU than it saves). Default 8192.',
   SHUTDOWN_GRACE_MS: 'Gateway and every subgraph: on SIGTERM/SIGINT, how long (ms) requests in flight may take to finish before their connections are cut; npm start gives each child this long plus 5 s before SIGKILL. Default 10000.',
   CI: 'When "true", tests that need a missing system part (MariaDB, Chromium) fail instead of being skipped.',
   NODE_ENV: '"production" makes the security settings mandatory (AUTH_ISSUER, AUTH_AUDIENCE, one token key source, GATEWAY_SIGNING_SECRET; start-up stops naming a missing one) and turns introspection off by default. Default: development, where built-in development secrets make npm start work unconfigured.',

@@ -9,7 +9,7 @@ import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const WEB = path.join(ROOT, 'web');
-const SOURCES = [path.join(WEB, 'shared'), path.join(WEB, 'playground'), path.join(WEB, 'dashboard'), path.join(ROOT, 'examples', 'queries'), path.join(WEB, 'vite.config.mts')];
+const SOURCES = [path.join(WEB, 'shared'), path.join(WEB, 'playground'), path.join(WEB, 'dashboard'), path.join(ROOT, 'examples', 'queries'), path.join(WEB, 'vite.config.mts'), path.join(WEB, 'precompress.mts')];
 const BUILT = ['playground', 'dashboard'].map((app) => path.join(WEB, 'dist', app, 'index.html'));
 
 function newestChange(entry: string): number {
