@@ -116,6 +116,9 @@ describe('a member slower than its timeout', () => {
 
   it('does not hold up other members: the members of one operation are asked at the same time', async () => {
     await waitUntil(() => federation.gateway.ready().members.AL.breaker.state === 'closed', 'AL breaker closed by a probe');
+    // The previous test's slow answer may still be on its way; it must not land among this test's events.
+    const count = (kind: string) => events.filter((e) => e.includes(` ${kind} `)).length;
+    await waitUntil(() => count('got') === count('answered'), 'earlier slow answers delivered');
     slowAL.delayMs = 300;
     slowRS.delayMs = 300;
     events.length = 0;
