@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { BENCH_MAX_COST, GUILD_TEST_QUERY } from './guild/subgraphs';
 import { runLoad } from './load';
-import { canPin, pin, startChild, waitForGraphQL, waitForOutput } from './process';
+import { benchNiceness, canPin, pin, startChild, waitForGraphQL, waitForOutput } from './process';
 
 const DIST = path.resolve(__dirname, '..');
 const ROOT = path.resolve(DIST, '..');
@@ -47,6 +47,7 @@ async function main(): Promise<void> {
   const seconds = Number(process.argv[3] ?? 15);
   const pinned = canPin() && os.cpus().length >= 2;
   if (pinned) pin(process.pid, '0');
+  benchNiceness();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jpg-profile-'));
   const out = path.join(ROOT, 'test-output', 'profiles');
   fs.mkdirSync(out, { recursive: true });

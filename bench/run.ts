@@ -10,7 +10,8 @@
  * run, 12), BENCH_WARMUP_SECONDS (3), BENCH_VARIANTS (identical,varied),
  * BENCH_CONTENDERS (apollo,ours,hive), BENCH_DOMAIN (on; off skips it),
  * BENCH_DATABASE_URL (mysql://root@127.0.0.1:3306), BENCH_JSON
- * (test-output/bench.json), BENCH_OURS_NODE_FLAGS (Node flags for our gateway).
+ * (test-output/bench.json), BENCH_OURS_NODE_FLAGS (Node flags for our gateway),
+ * BENCH_NICE (-10: niceness of every benchmark process, where allowed).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,7 +22,7 @@ import { CONTENDERS } from './guild/contenders';
 import type { SubgraphCounts } from './guild/serve';
 import { VARIANTS } from './guild/variants';
 import { readEnv, type EnvName } from '../lib/config/env';
-import { canPin, pin, startChild, waitForOutput } from './process';
+import { benchNiceness, canPin, pin, startChild, waitForOutput } from './process';
 
 const DIST = path.resolve(__dirname, '..');
 const ROOT = path.resolve(DIST, '..');
@@ -55,6 +56,7 @@ function machine() {
     os: `${os.type()} ${os.release()}`,
     node: process.version,
     loadAverageAtStart: os.loadavg().map((l) => Number(l.toFixed(2))),
+    niceness: benchNiceness(),
     pinned: canPin() && cpus.length >= 2 ? 'gateway on CPU 1; subgraphs and load generator on CPU 0' : 'no (taskset or a second CPU missing)',
   };
 }
@@ -86,7 +88,7 @@ async function main(): Promise<void> {
   const pinned = canPin() && details.cpus >= 2;
   if (pinned) pin(process.pid, '0');
   console.log(`Benchmark on ${details.cpus} × ${details.cpu}, ${details.memoryGiB} GiB, ${details.os}, Node ${details.node}; load average ${details.loadAverageAtStart.join(' ')}`);
-  console.log(`pinning: ${details.pinned}`);
+  console.log(`pinning: ${details.pinned}; niceness of every benchmark process: ${details.niceness}`);
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jpg-bench-'));
   const supergraphFile = path.join(tmp, 'supergraph.graphql');

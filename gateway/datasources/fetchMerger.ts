@@ -140,6 +140,8 @@ export class FetchMerger {
   private async flush(batch: Waiting[]): Promise<void> {
     const alone = ({ part, resolve, reject }: Waiting) => void this.send(part.query, part.variables, part.operationName, part.headers).then(resolve, reject);
     if (batch.length === 1) return alone(batch[0]);
+    // In the order of their documents: the same steps make the same merged text (cached here and by the subgraph).
+    batch.sort((a, b) => (a.part.query < b.part.query ? -1 : a.part.query > b.part.query ? 1 : 0));
     const variables: Record<string, unknown> = {};
     batch.forEach(({ part }, k) => {
       for (const name of Object.keys(part.variables)) variables[`${prefix(k)}_${name}`] = part.variables[name];

@@ -14,6 +14,9 @@
  *   (./distinctRepresentations.ts; members too: each member's request passes here);
  * - entity fetches that leave in the same turn merged into one request and
  *   the answer split back, failures confined to their part (./fetchMerger.ts);
+ *   an identical entity fetch already in flight (the same step of another
+ *   client request, same identity) is joined instead, so a merged request
+ *   carries each distinct part once (each joiner gets its own copy);
  * - identical requests in flight at the same time (same target, document,
  *   variables and forwarded identity; never mutations) share one exchange
  *   (./inFlight.ts);
@@ -30,8 +33,8 @@ import type { FetcherRequestInit } from '@apollo/utils.fetcher';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { Pool } from 'undici';
-import { distinctRepresentations, fanOut } from './distinctRepresentations';
-import { FetchMerger, isMergeable, PartAnswer } from './fetchMerger';
+import { cloneJson, distinctRepresentations, fanOut } from './distinctRepresentations';
+import { FetchMerger, isMergeable, MergeablePart, PartAnswer } from './fetchMerger';
 import { InFlight } from './inFlight';
 import { OutgoingHeaders } from './outgoingHeaders';
 
@@ -145,6 +148,8 @@ export class SubgraphDataSource implements GraphQLDataSource {
   private readonly sendHooks: NonNullable<OutgoingRequestHooks['willSendRequest']>[];
   private readonly fetchHooks: NonNullable<OutgoingRequestHooks['willFetch']>[];
   private readonly inFlight: InFlight<RawAnswer> | undefined;
+  /** Identical entity fetches in flight, shared before merging: one part, not one part per caller. */
+  private readonly partsInFlight: InFlight<PartAnswer> | undefined;
   private readonly merger: FetchMerger | undefined;
   private readonly counts = { requests: 0, connections: 0 };
 
@@ -160,11 +165,12 @@ export class SubgraphDataSource implements GraphQLDataSource {
     this.sendHooks = hooks.filter((h) => h.willSendRequest).map((h) => h.willSendRequest!.bind(h));
     this.fetchHooks = hooks.filter((h) => h.willFetch).map((h) => h.willFetch!.bind(h));
     this.inFlight = options.deduplicate === false ? undefined : new InFlight<RawAnswer>();
+    this.partsInFlight = options.deduplicate === false ? undefined : new InFlight<PartAnswer>(copyAnswer);
     this.merger = options.merge === false ? undefined : new FetchMerger((query, variables, operationName, headers) => this.exchange(query, variables, operationName, headers));
   }
 
   stats(): SubgraphDataSourceStats {
-    return { requests: this.counts.requests, deduplicated: this.inFlight?.shared ?? 0, mergedParts: this.merger?.stats.parts ?? 0, connections: this.counts.connections };
+    return { requests: this.counts.requests, deduplicated: (this.inFlight?.shared ?? 0) + (this.partsInFlight?.shared ?? 0), mergedParts: this.merger?.stats.parts ?? 0, connections: this.counts.connections };
   }
 
   /** Closes the kept-alive connections (after the requests in flight). */
@@ -186,11 +192,24 @@ export class SubgraphDataSource implements GraphQLDataSource {
     const variables = distinct ? { ...request.variables, representations: distinct.distinct } : request.variables ?? {};
     const answer =
       this.merger && Array.isArray(representations) && 'incomingRequestContext' in options && isMergeable(request.query)
-        ? await this.merger.add(deduplicationKey('', headers.record), { query: request.query, variables, operationName: request.operationName, headers: headers.record })
+        ? await this.mergedFetch({ query: request.query, variables, operationName: request.operationName, headers: headers.record })
         : await this.exchange(request.query, variables, request.operationName, headers.record);
     if ('incomingRequestContext' in options) restrictCachePolicy(options.incomingRequestContext, answer.cacheControl);
     const { cacheControl: _header, ...response } = answer;
     return distinct ? fanOut(response, distinct) : response;
+  }
+
+  /**
+   * An entity fetch, merged with the others leaving in this turn. An identical
+   * one in flight (same caller headers, document and variables: under load,
+   * the same step of many client requests) is joined before merging, so the
+   * merged request carries each distinct part once.
+   */
+  private mergedFetch(part: MergeablePart): Promise<PartAnswer> {
+    const group = deduplicationKey('', part.headers);
+    const merge = () => this.merger!.add(group, part);
+    if (!this.partsInFlight) return merge();
+    return this.partsInFlight.run(`${group}\n${part.operationName ?? ''}\n${part.query}\n${JSON.stringify(part.variables)}`, merge);
   }
 
   /** One operation: shared with identical ones in flight (never a write), else sent; the answer parsed for this caller. */
@@ -263,6 +282,9 @@ function parseGraphQLResponse(text: string): { data?: Record<string, unknown> | 
   if (!('data' in parsed) && !('errors' in parsed)) return undefined;
   return parsed as ReturnType<typeof parseGraphQLResponse>;
 }
+
+/** A joiner's own copy of a shared part answer (the gateway writes into the entities it receives). */
+const copyAnswer = (answer: PartAnswer): PartAnswer => ({ ...answer, data: cloneJson(answer.data), ...(answer.errors ? { errors: cloneJson(answer.errors) } : {}) });
 
 /** Body and every header but correlation ones, in a stable order. */
 function deduplicationKey(body: string, headers: Record<string, string>): string {

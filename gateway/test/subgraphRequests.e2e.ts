@@ -183,6 +183,25 @@ describe('an entity asked for at several places in one fetch', () => {
 describe('entity fetches to one member that leave together', () => {
   const QUERY = `{ jointOrders { participants { code requirements { id } }
                    lines { allocations { country { code budget(year: 1800) { year } } } } } }`;
+  const partsSentToXk = (from: number) =>
+    xk.bodies
+      .slice(from)
+      .filter((b) => b.includes('_entities'))
+      .reduce((n, b) => n + (JSON.parse(b).query.match(/_entities\(/g) ?? []).length, 0);
+
+  it('of callers asking the same at the same time carry each distinct part once, and every caller gets the whole answer', async () => {
+    const alone = xk.bodies.length;
+    const single = await federation.query(QUERY, {}, { as: 'procurement' });
+    const partsOfOne = partsSentToXk(alone);
+    expect(partsOfOne).toBeGreaterThan(0);
+    // The shared procurement step answers all four at once, so their steps to XK leave together.
+    procurement.delayMs = 300;
+    const before = xk.bodies.length;
+    const answers = await Promise.all(Array.from({ length: 4 }, () => federation.query(QUERY, {}, { as: 'procurement' })));
+    const withoutRequestId = ({ data, errors }: { data?: unknown; errors?: unknown }) => ({ data, errors });
+    for (const answer of answers) expect(withoutRequestId(answer)).toEqual(withoutRequestId(single));
+    expect(partsSentToXk(before)).toBe(partsOfOne);
+  });
 
   it('go as one request, and a failing part stays in its own fields and paths', async () => {
     const before = xk.bodies.length;

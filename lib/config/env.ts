@@ -32,6 +32,7 @@ export const ENVIRONMENT = {
   BENCH_DOMAIN: 'npm run bench: "off" skips the domain benchmark on MariaDB. Default on.',
   BENCH_DATABASE_URL: 'npm run bench: MySQL/MariaDB server for the domain and import benchmarks (throwaway databases, dropped after). Default mysql://root@127.0.0.1:3306 (the import benchmark falls back to SQLite when it does not answer).',
   BENCH_JSON: 'npm run bench: where the results are written as JSON. Default test-output/bench.json.',
+  BENCH_NICE: 'npm run bench: scheduling niceness of every benchmark process (gateways, subgraphs, load generator), so a shared machine disturbs the measured gateway less; needs root for values below 0, else ignored. Default -10.',
   BENCH_OURS_NODE_FLAGS: 'npm run bench: Node flags for our gateway process, e.g. --max-semi-space-size=32. Default none.',
   WEB_DIST_DIR: 'Gateway: folder of the built web apps (playground/, dashboard/) it serves. Default web/dist (built by npm run build:web).',
   WEB_DEV_GATEWAY_URL: 'Web apps in development (vite --config web/vite.config.mts --mode <app>): the gateway /graphql is proxied to. Default http://127.0.0.1:4000.',
