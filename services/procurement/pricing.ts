@@ -82,3 +82,29 @@ export function totalsOf(shares: readonly SharePrice[]): Totals {
   const individual = sumMinor(shares.map((s) => s.individualCost));
   return { committed, individual, savings: individual - committed };
 }
+
+export interface TierStep {
+  /** The next tier above the quantity. */
+  tier: Tier;
+  /** Units still needed to reach it (its minQuantity − quantity). */
+  unitsMissing: number;
+  /** quantity × (current unit price − the tier's): what the units already on the line would save at that tier. */
+  savingsOnCurrentQuantity: MinorUnits;
+  /** The line's value at the threshold and the tier's price minus its value now: the price of reaching the tier. */
+  additionalCost: MinorUnits;
+}
+
+/**
+ * The next tier above `quantity` and what reaching it would change, for a
+ * line priced at `unitPrice`; null when no tier lies above the quantity.
+ */
+export function nextTierStep(tiers: readonly Tier[], quantity: number, unitPrice: MinorUnits): TierStep | null {
+  const tier = [...tiers].sort((a, b) => a.minQuantity - b.minQuantity).find((t) => t.minQuantity > quantity);
+  if (tier === undefined) return null;
+  return {
+    tier,
+    unitsMissing: tier.minQuantity - quantity,
+    savingsOnCurrentQuantity: BigInt(quantity) * (unitPrice - tier.unitPriceMinor),
+    additionalCost: BigInt(tier.minQuantity) * tier.unitPriceMinor - BigInt(quantity) * unitPrice,
+  };
+}

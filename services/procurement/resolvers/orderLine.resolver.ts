@@ -1,9 +1,11 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { Money } from '../../../lib/graphql/money.type';
 import { ProcurementContext } from '../context';
-import { Allocation, CatalogItem, Delivery, JointOrder, OrderLine } from '../entities';
+import { Allocation, CatalogItem, Delivery, JointOrder, OrderLine, PriceTier } from '../entities';
 import { LineFigures } from '../figures';
+import { nextTierStep, tierFor } from '../pricing';
 import { DeliveryStatus } from '../types/enums';
+import { NextTier } from '../types/nextTier.type';
 
 async function lineFigures(ctx: ProcurementContext, line: OrderLine): Promise<LineFigures> {
   const figures = await ctx.loaders.figures.load(line.orderId);
@@ -35,6 +37,31 @@ export class OrderLineResolver {
   @FieldResolver(() => Int, { description: "The lead time of the tier the line's quantity reaches." })
   async leadTimeDays(@Root() line: OrderLine, @Ctx() ctx: ProcurementContext): Promise<number> {
     return (await lineFigures(ctx, line)).leadTimeDays;
+  }
+
+  @FieldResolver(() => PriceTier, {
+    description: "The volume tier the line's total quantity reaches (once the order is placed, unitPrice is the price agreed then, whatever the tiers say now).",
+  })
+  async tier(@Root() line: OrderLine, @Ctx() ctx: ProcurementContext): Promise<PriceTier> {
+    return tierFor(await ctx.loaders.tiers.load(line.nsn), (await lineFigures(ctx, line)).quantity) as PriceTier;
+  }
+
+  @FieldResolver(() => NextTier, {
+    nullable: true,
+    description: "The next volume tier above the line's quantity and what reaching it would save; null at the highest tier, and once the order is placed (its prices are agreed).",
+  })
+  async nextTier(@Root() line: OrderLine, @Ctx() ctx: ProcurementContext): Promise<NextTier | null> {
+    if (line.agreedUnitPriceMinor !== null) return null;
+    const { quantity, unitPrice } = await lineFigures(ctx, line);
+    const step = nextTierStep(await ctx.loaders.tiers.load(line.nsn), quantity, unitPrice);
+    if (step === null) return null;
+    const { currency } = await ctx.loaders.figures.load(line.orderId);
+    return Object.assign(new NextTier(), {
+      tier: step.tier as PriceTier,
+      unitsMissing: step.unitsMissing,
+      savingsOnCurrentQuantity: Money.of(step.savingsOnCurrentQuantity, currency),
+      additionalCost: Money.of(step.additionalCost, currency),
+    });
   }
 
   @FieldResolver(() => [Allocation])

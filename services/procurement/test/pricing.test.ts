@@ -1,5 +1,5 @@
 import { parseAmount } from '../../../lib/money';
-import { priceLine, tierFor, Tier, totalsOf } from '../pricing';
+import { nextTierStep, priceLine, tierFor, Tier, totalsOf } from '../pricing';
 
 // The Javelin missile's tiers from the catalogue, in cents.
 const JAVELIN: Tier[] = [
@@ -72,5 +72,31 @@ describe('priceLine', () => {
     const line = priceLine(JAVELIN, [{ quantity: 10, agreedIndividualUnitPriceMinor: 20_000_000n }], 19_000_000n);
     expect(line.unitPrice).toBe(19_000_000n);
     expect(line.shares[0]).toMatchObject({ cost: 190_000_000n, individualUnitPrice: 20_000_000n, savings: 10_000_000n });
+  });
+});
+
+describe('nextTierStep', () => {
+  it('names the next tier above 120 missiles at 197,500.00, the units missing and what the tier would save (hand-checked)', () => {
+    const step = nextTierStep(JAVELIN, 120, parseAmount('197500.00'));
+    expect(step?.tier.minQuantity).toBe(150);
+    expect(step?.unitsMissing).toBe(30);
+    // 120 × (197,500 − 184,000) = 1,620,000.00 on what is already ordered
+    expect(step?.savingsOnCurrentQuantity).toBe(162_000_000n);
+    // 150 × 184,000 = 27,600,000 against 120 × 197,500 = 23,700,000 now: 3,900,000.00 more
+    expect(step?.additionalCost).toBe(390_000_000n);
+  });
+
+  it('takes the next tier, not the current one, when the quantity sits exactly on a minimum', () => {
+    expect(nextTierStep(JAVELIN, 150, parseAmount('184000.00'))?.tier.minQuantity).toBe(400);
+  });
+
+  it('answers null above the highest tier', () => {
+    expect(nextTierStep(JAVELIN, 400, parseAmount('176250.00'))).toBeNull();
+    expect(nextTierStep([...JAVELIN].reverse(), 1000, parseAmount('176250.00'))).toBeNull();
+  });
+
+  it('can cost less in total to reach the tier than to stay below it', () => {
+    // 49 × 216,000 = 10,584,000 against 50 × 197,500 = 9,875,000: one more missile, 709,000.00 less in all
+    expect(nextTierStep(JAVELIN, 49, parseAmount('216000.00'))?.additionalCost).toBe(-70_900_000n);
   });
 });
