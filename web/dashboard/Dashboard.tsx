@@ -1,16 +1,36 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { loadToken } from '../shared/bearerToken';
 import type { GraphQLResult } from '../shared/graphqlClient';
 import { authProblem, memberProblems, type MemberProblem } from '../shared/problems';
 import { AppHeader } from '../shared/AppHeader';
+import { ministryCodes } from '../shared/tokenPayload';
+import { Alerts } from './Alerts';
+import { dashboardAlerts } from './alerts';
 import { Approvals } from './Approvals';
 import { Budgets } from './Budgets';
 import { DeliveryTimeline } from './DeliveryTimeline';
+import { selectableYears } from './fiscalYear';
+import { todayIso } from './format';
 import { Notices } from './Notices';
+import { downloadText } from './download';
+import { csvFileName, orderLinesCsv } from './orderCsv';
+import { OrderLines } from './OrderLines';
 import { OrderList } from './OrderList';
 import { OrderSummary } from './OrderSummary';
-import { BUDGET_YEAR, MEMBERS_QUERY, ORDER_QUERY, ORDERS_QUERY, type MemberBudget, type OrderDetail, type OrderListItem } from './queries';
+import { concerningFirst } from './perspective';
+import {
+  MEMBERS_QUERY,
+  ORDER_QUERY,
+  ORDERS_QUERY,
+  REQUIREMENTS_QUERY,
+  type MemberBudget,
+  type MemberRequirements,
+  type OrderDetail,
+  type OrderListItem,
+} from './queries';
+import { RefreshControls } from './RefreshControls';
 import { SavingsChart } from './SavingsChart';
+import { initialRefreshSeconds, saveRefreshSeconds, useAutoRefresh } from './useAutoRefresh';
 import { useGraphQL, type QueryState } from './useGraphQL';
 
 /** Orders furthest along first when nothing is selected: they have the most to show. */
@@ -31,11 +51,16 @@ function orderIdFromHash(): string | null {
 }
 
 const resultOf = <T,>(state: QueryState<T>): GraphQLResult<T> | null => (state.phase === 'done' ? state.result : null);
+const receivedAt = (state: QueryState<unknown>): Date | null => (state.phase === 'done' ? state.receivedAt : null);
 
 export function Dashboard() {
   const [token, setToken] = useState(loadToken);
   const [reload, setReload] = useState(0);
   const [chosenId, setChosenId] = useState<string | null>(orderIdFromHash);
+  const [refreshSeconds, setRefreshSeconds] = useState(initialRefreshSeconds);
+  const thisYear = new Date().getUTCFullYear();
+  const [year, setYear] = useState(thisYear);
+  const perspective = useMemo(() => ministryCodes(token), [token]);
 
   useEffect(() => {
     const onHashChange = () => setChosenId(orderIdFromHash());
@@ -43,45 +68,93 @@ export function Dashboard() {
     return () => window.removeEventListener('hashchange', onHashChange);
   }, []);
 
+  const refresh = useCallback(() => setReload((n) => n + 1), []);
+  useAutoRefresh(refreshSeconds, refresh);
+
   const ordersState = useGraphQL<{ jointOrders: OrderListItem[] }>(ORDERS_QUERY, undefined, token, { reload });
-  const membersState = useGraphQL<{ members: MemberBudget[] }>(MEMBERS_QUERY, { year: BUDGET_YEAR }, token, { reload });
-  const orders = resultOf(ordersState)?.data?.jointOrders ?? [];
+  const membersState = useGraphQL<{ members: MemberBudget[] }>(MEMBERS_QUERY, { year }, token, { reload });
+  const requirementsState = useGraphQL<{ members: MemberRequirements[] }>(REQUIREMENTS_QUERY, undefined, token, { reload });
+  // A ministry sees the orders it takes part in first.
+  const orders = concerningFirst(resultOf(ordersState)?.data?.jointOrders ?? [], perspective, (order, code) => order.participants.some((p) => p.code === code));
   const selectedId = chosenId !== null && orders.some((o) => o.id === chosenId) ? chosenId : defaultOrderId(orders);
   const orderState = useGraphQL<{ jointOrder: OrderDetail | null }>(ORDER_QUERY, { id: selectedId }, token, { reload, skip: selectedId === null });
 
-  const results = [resultOf(ordersState), resultOf(membersState), resultOf(orderState)].filter((r) => r !== null);
+  const states: QueryState<unknown>[] = [ordersState, membersState, requirementsState, ...(selectedId === null ? [] : [orderState])];
+  const results = states.map((state) => resultOf(state)).filter((r) => r !== null);
   const auth = results.map((r) => authProblem(r, token)).find((p) => p !== null) ?? null;
   const unavailable: MemberProblem[] = memberProblems(results.flatMap((r) => r.errors));
   const unavailableCodes = new Set(unavailable.map((p) => p.country));
+  // The page is as fresh as its oldest answer.
+  const times = states.map(receivedAt);
+  const updatedAt = times.every((t) => t !== null) ? new Date(Math.min(...times.map((t) => (t as Date).getTime()))) : null;
 
   const members = resultOf(membersState)?.data?.members ?? [];
+  const requirementsResult = resultOf(requirementsState);
   const order = resultOf(orderState)?.data?.jointOrder ?? null;
+  const alerts = dashboardAlerts(orders, requirementsResult?.data?.members ?? [], todayIso(), perspective);
+  const years = selectableYears(
+    members.flatMap((m) => (m.budgets ?? []).map((b) => b.year)),
+    orders,
+    thisYear,
+  );
   const nameOf = (code: string): string =>
     members.find((m) => m.code === code)?.name ?? orders.flatMap((o) => o.participants).find((p) => p.code === code)?.name ?? code;
 
   const select = (id: string) => {
     setChosenId(id);
-    window.history.replaceState(null, '', `#order=${encodeURIComponent(id)}`);
+    window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}#order=${encodeURIComponent(id)}`);
   };
 
   return (
     <div className="dashboard-page">
       <AppHeader app="Dashboard" otherApp={{ href: '/playground/', label: 'Playground' }} token={token} onTokenChange={setToken}>
-        <button type="button" className="refresh" onClick={() => setReload((n) => n + 1)}>
-          Refresh
-        </button>
+        <RefreshControls
+          updatedAt={updatedAt}
+          seconds={refreshSeconds}
+          onSecondsChange={(seconds) => {
+            saveRefreshSeconds(seconds);
+            setRefreshSeconds(seconds);
+          }}
+          onRefresh={refresh}
+        />
+        {perspective.length > 0 && (
+          <span className="perspective" data-testid="perspective">
+            Perspective: {perspective.map(nameOf).join(', ')}
+          </span>
+        )}
       </AppHeader>
       <Notices auth={auth} members={unavailable} nameOf={nameOf} />
+      {resultOf(ordersState)?.data && (
+        <div className="alerts-row">
+          <Alerts
+            alerts={alerts}
+            perspective={perspective}
+            onSelectOrder={select}
+            requirementsMissing={requirementsResult !== null && (requirementsResult.data === null || requirementsResult.errors.length > 0)}
+          />
+        </div>
+      )}
       <main className="dashboard">
         <aside className="column-left">
-          <Card title="Joint orders">
+          <Card title="Joint orders" className="card-orders">
             <Loaded state={ordersState} what="joint orders">
-              {() => <OrderList orders={orders} selectedId={selectedId} onSelect={select} />}
+              {() => <OrderList orders={orders} selectedId={selectedId} onSelect={select} perspective={perspective} />}
             </Loaded>
           </Card>
-          <Card title={`Budgets ${BUDGET_YEAR} against commitments`}>
+          <Card title="Budgets against commitments" className="card-budgets">
             <Loaded state={membersState} what="members">
-              {(result) => <Budgets members={members} errors={result.errors} unavailable={unavailableCodes} year={BUDGET_YEAR} />}
+              {(result) => (
+                <Budgets
+                  members={members}
+                  orders={orders}
+                  errors={result.errors}
+                  unavailable={unavailableCodes}
+                  year={year}
+                  years={years}
+                  onYearChange={setYear}
+                  perspective={perspective}
+                />
+              )}
             </Loaded>
           </Card>
         </aside>
@@ -100,9 +173,16 @@ export function Dashboard() {
                 ) : (
                   <>
                     <div className="card">
-                      <OrderSummary order={order} />
+                      <OrderSummary
+                        order={order}
+                        onExportCsv={() => downloadText(csvFileName(order), orderLinesCsv(order), 'text/csv;charset=utf-8')}
+                        onPrint={() => window.print()}
+                      />
                     </div>
-                    <Card title="Savings per member: joint price against ordering alone">
+                    <Card title="Lines: quantities, price tiers and the next tier">
+                      <OrderLines order={order} />
+                    </Card>
+                    <Card title="Savings per member: joint price against ordering alone" className="card-savings">
                       <SavingsChart rows={order.savingsByCountry} />
                     </Card>
                     <Card title="Approvals by ministry">
@@ -122,9 +202,9 @@ export function Dashboard() {
   );
 }
 
-function Card({ title, children }: { title: string; children: ReactNode }) {
+function Card({ title, className, children }: { title: string; className?: string; children: ReactNode }) {
   return (
-    <section className="card">
+    <section className={`card ${className ?? ''}`.trim()}>
       <h2 className="card-title">{title}</h2>
       {children}
     </section>

@@ -1,7 +1,5 @@
-import { dayNumber, formatLocalDate, formatMonth, isoDate, label } from './format';
+import { dayNumber, formatLocalDate, formatMonth, isoDate, label, todayIso } from './format';
 import type { Delivery } from './queries';
-
-const todayIso = (): string => new Date().toISOString().slice(0, 10);
 
 /** The first day of each month between two day numbers, thinned to at most eight ticks. */
 function monthStarts(from: number, to: number): number[] {

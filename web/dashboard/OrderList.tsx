@@ -1,14 +1,16 @@
-import { formatMoney, label } from './format';
+import { formatMoney, label, percentOf } from './format';
 import type { OrderListItem } from './queries';
 
 interface OrderListProps {
   orders: OrderListItem[];
   selectedId: string | null;
   onSelect(id: string): void;
+  /** Members the token acts for: their orders are marked (and listed first by the page). */
+  perspective: readonly string[];
 }
 
 /** Every joint order with its status and value; a row selects the order shown on the right. */
-export function OrderList({ orders, selectedId, onSelect }: OrderListProps) {
+export function OrderList({ orders, selectedId, onSelect, perspective }: OrderListProps) {
   if (orders.length === 0) return <p className="empty">No joint orders yet.</p>;
   return (
     <table className="orders" data-testid="orders">
@@ -36,6 +38,7 @@ export function OrderList({ orders, selectedId, onSelect }: OrderListProps) {
             <td>
               <div className="order-reference">{order.reference}</div>
               <div className="order-title">{order.title}</div>
+              {order.participants.some((p) => perspective.includes(p.code)) && <span className="badge yours-badge">yours</span>}
             </td>
             <td>
               <span className={`badge status-${order.status.toLowerCase()}`} data-field="status">
@@ -44,6 +47,9 @@ export function OrderList({ orders, selectedId, onSelect }: OrderListProps) {
             </td>
             <td className="num" data-field="totalValue">
               {formatMoney(order.totalValue)}
+              <div className="order-saves">
+                saves <span data-field="savingsPercent">{percentOf(order.savings.amount, order.individualValue.amount) ?? '—'}</span> %
+              </div>
               {order.estimated && <div className="estimate">estimate</div>}
             </td>
           </tr>

@@ -1,11 +1,18 @@
 import type { ReactNode } from 'react';
-import { formatLocalDate, formatMoney, label, type Money } from './format';
+import { formatLocalDate, formatMoney, label, percentOf, type Money } from './format';
 import type { OrderDetail } from './queries';
 
 const NOT_YET_PLACED = ['DRAFT', 'IN_APPROVAL', 'APPROVED'];
 
-/** The selected order's identity and its three headline figures. */
-export function OrderSummary({ order }: { order: OrderDetail }) {
+interface OrderSummaryProps {
+  order: OrderDetail;
+  onExportCsv(): void;
+  onPrint(): void;
+}
+
+/** The selected order's identity, its headline figures (savings also in percent of the price alone), export and print. */
+export function OrderSummary({ order, onExportCsv, onPrint }: OrderSummaryProps) {
+  const savingsPercent = percentOf(order.savings.amount, order.individualValue.amount);
   const facts: [string, ReactNode][] = [
     ['Supplier', order.supplier],
     ['Case', order.caseReference],
@@ -34,6 +41,14 @@ export function OrderSummary({ order }: { order: OrderDetail }) {
         </h2>
         <span className={`badge status-${order.status.toLowerCase()}`}>{label(order.status)}</span>
         {order.estimated && <span className="badge estimate-badge">figures are estimates</span>}
+        <div className="order-actions">
+          <button type="button" onClick={onExportCsv} data-testid="export-csv">
+            Export lines (CSV)
+          </button>
+          <button type="button" onClick={onPrint} data-testid="print">
+            Print briefing
+          </button>
+        </div>
       </div>
       <dl className="order-facts">
         {facts.map(([term, value]) => (
@@ -50,6 +65,11 @@ export function OrderSummary({ order }: { order: OrderDetail }) {
             <div className="figure-value" data-testid={testId}>
               {formatMoney(money)}
             </div>
+            {testId === 'order-savings' && savingsPercent !== null && (
+              <div className="figure-percent">
+                <span data-testid="order-savings-percent">{savingsPercent}</span> % of the price alone
+              </div>
+            )}
           </div>
         ))}
       </div>

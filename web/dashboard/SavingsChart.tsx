@@ -1,6 +1,6 @@
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type Plugin } from 'chart.js';
 import { useEffect, useRef } from 'react';
-import { formatMoney, groupDigits } from './format';
+import { formatMoney, groupDigits, percentOf } from './format';
 import type { CountrySavings } from './queries';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
@@ -94,20 +94,25 @@ export function SavingsChart({ rows }: { rows: CountrySavings[] }) {
             <th className="num">Pays</th>
             <th className="num">Alone</th>
             <th className="num">Saves</th>
+            <th className="num">%</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
             <tr key={row.country.code} data-testid="savings-row" data-country={row.country.code}>
-              <td>{row.country.name}</td>
-              <td className="num" data-field="committed">
+              <td data-label="Member">{row.country.name}</td>
+              <td className="num" data-field="committed" data-label="Pays">
                 {formatMoney(row.committed)}
               </td>
-              <td className="num" data-field="individual">
+              <td className="num" data-field="individual" data-label="Alone">
                 {formatMoney(row.individual)}
               </td>
-              <td className="num saves" data-field="savings">
+              <td className="num saves" data-field="savings" data-label="Saves">
                 {formatMoney(row.savings)}
+              </td>
+              <td className="num saves" data-label="Saves %">
+                <span data-field="savingsPercent">{percentOf(row.savings.amount, row.individual.amount) ?? '—'}</span>
+                <span className="phone-only"> %</span>
               </td>
             </tr>
           ))}

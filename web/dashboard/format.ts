@@ -31,6 +31,20 @@ export function hundredths(amount: string): bigint | null {
   return sign === '-' ? -cents : cents;
 }
 
+/** Integer hundredths back to an exact decimal string (125050n → "1250.50"). */
+export function fromHundredths(cents: bigint): string {
+  const negative = cents < 0n;
+  const abs = negative ? -cents : cents;
+  return `${negative ? '-' : ''}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
+}
+
+/** Adds exact amounts of one currency per currency, in integers: [{1.10 USD}, {2.20 USD}] → [{3.30 USD}]. */
+export function sumMoney(amounts: readonly Money[]): Money[] {
+  const totals = new Map<string, bigint>();
+  for (const { amount, currency } of amounts) totals.set(currency, (totals.get(currency) ?? 0n) + (hundredths(amount) ?? 0n));
+  return [...totals.entries()].map(([currency, cents]) => ({ amount: fromHundredths(cents), currency }));
+}
+
 /** part / whole as a percentage with one decimal, computed in integers ("12.3"); null when whole is zero. */
 export function percentOf(part: string, whole: string): string | null {
   const p = hundredths(part);
@@ -66,6 +80,12 @@ export function formatDateTime(value: string | null | undefined): string {
   return match ? `${formatLocalDate(match[1])}, ${match[2]} UTC` : value;
 }
 
+/** Today as a LocalDate in UTC, the day the graph's `late` and offer expiry are decided on. */
+export const todayIso = (now: Date = new Date()): string => now.toISOString().slice(0, 10);
+
+/** Whole days from one LocalDate to another (negative when `to` is earlier). */
+export const daysBetween = (from: string, to: string): number => dayNumber(to) - dayNumber(from);
+
 /** Days since 1970-01-01 for a LocalDate, for placing it on a timeline. */
 export function dayNumber(date: string): number {
   const [year, month, day] = date.split('-').map(Number);
@@ -92,6 +112,10 @@ const LABELS: Record<string, string> = {
   INVITED: 'Invited',
   COORDINATED_NATIONAL: 'Coordinated national',
   LEAD_NATION: 'Lead nation',
+  CRITICAL: 'Critical',
+  HIGH: 'High',
+  MEDIUM: 'Medium',
+  LOW: 'Low',
 };
 
 /** An enum value as words: IN_APPROVAL → "In approval" (unknown values are shown as they come). */

@@ -6,12 +6,21 @@
  */
 import type { Money } from './format';
 
-/** The seeded budgets are for 2026; the year is a variable so the query stays the same next year. */
-export const BUDGET_YEAR = 2026;
-
 export interface CountryRef {
   code: string;
   name: string;
+}
+
+/** A delivery as the alerts and the timeline need it. */
+export interface Delivery {
+  id: string;
+  country: CountryRef;
+  quantity: number;
+  plannedDate: string;
+  deliveredDate: string | null;
+  status: string;
+  late: boolean;
+  line: { item: { name: string } };
 }
 
 export interface OrderListItem {
@@ -21,11 +30,20 @@ export interface OrderListItem {
   supplier: string;
   status: string;
   estimated: boolean;
+  offerExpiresOn: string;
+  placedAt: string | null;
   totalValue: Money;
+  individualValue: Money;
   savings: Money;
   participants: CountryRef[];
+  /** Who has decided on the current version: the alerts name the ministries still to approve. */
+  currentApprovals: { country: { code: string }; decision: string }[];
+  /** Each member's share: the budgets card adds up one fiscal year's commitments from it. */
+  savingsByCountry: { country: { code: string }; committed: Money }[];
+  deliveries: Delivery[];
 }
 
+/** Every order with what the list, the alerts and the budgets card need: one request for all three. */
 export const ORDERS_QUERY = /* GraphQL */ `
   query DashboardOrders {
     jointOrders {
@@ -35,9 +53,24 @@ export const ORDERS_QUERY = /* GraphQL */ `
       supplier
       status
       estimated
+      offerExpiresOn
+      placedAt
       totalValue { amount currency }
+      individualValue { amount currency }
       savings { amount currency }
       participants { code name }
+      currentApprovals { country { code } decision }
+      savingsByCountry { country { code } committed { amount currency } }
+      deliveries {
+        id
+        country { code name }
+        quantity
+        plannedDate
+        deliveredDate
+        status
+        late
+        line { item { name } }
+      }
     }
   }
 `;
@@ -65,15 +98,20 @@ export interface Rejection {
   version: number;
 }
 
-export interface Delivery {
+export interface PriceTier {
+  minQuantity: number;
+  unitPrice: Money;
+}
+
+export interface OrderLine {
   id: string;
-  country: CountryRef;
+  item: { nsn: string; name: string };
   quantity: number;
-  plannedDate: string;
-  deliveredDate: string | null;
-  status: string;
-  late: boolean;
-  line: { item: { name: string } };
+  unitPrice: Money;
+  value: Money;
+  tier: PriceTier;
+  nextTier: { tier: PriceTier; unitsMissing: number; savingsOnCurrentQuantity: Money; additionalCost: Money } | null;
+  allocations: { id: string; country: CountryRef; quantity: number; cost: Money }[];
 }
 
 export interface OrderDetail extends OrderListItem {
@@ -88,6 +126,7 @@ export interface OrderDetail extends OrderListItem {
   currentApprovals: Approval[];
   lastRejection: Rejection | null;
   deliveries: Delivery[];
+  lines: OrderLine[];
 }
 
 export const ORDER_QUERY = /* GraphQL */ `
@@ -123,6 +162,21 @@ export const ORDER_QUERY = /* GraphQL */ `
         version
       }
       lastRejection { country { code name } decidedAt comment version }
+      lines {
+        id
+        item { nsn name }
+        quantity
+        unitPrice { amount currency }
+        value { amount currency }
+        tier { minQuantity unitPrice { amount currency } }
+        nextTier {
+          tier { minQuantity unitPrice { amount currency } }
+          unitsMissing
+          savingsOnCurrentQuantity { amount currency }
+          additionalCost { amount currency }
+        }
+        allocations { id country { code name } quantity cost { amount currency } }
+      }
       deliveries {
         id
         country { code name }
@@ -143,6 +197,8 @@ export interface MemberBudget {
   membership: string;
   totalCommitted: Money;
   budget: { procurement: Money | null } | null;
+  /** The years with a budget on record (null where the token may not read them): the year selector's choices. */
+  budgets: { year: number }[] | null;
   ministry: { name: string } | null;
 }
 
@@ -154,7 +210,46 @@ export const MEMBERS_QUERY = /* GraphQL */ `
       membership
       totalCommitted { amount currency }
       budget(year: $year) { procurement { amount currency } }
+      budgets { year }
       ministry { name }
+    }
+  }
+`;
+
+export interface MemberRequirement {
+  id: string;
+  reference: string;
+  quantity: number;
+  neededBy: string;
+  status: string;
+  priority: string;
+  item: { nsn: string; name: string };
+  /** The allocations in joint orders that serve it: what they add up to is what is covered. */
+  allocations: { quantity: number }[];
+}
+
+export interface MemberRequirements {
+  code: string;
+  name: string;
+  requirements: MemberRequirement[] | null;
+}
+
+/** Each member's open requirements, for the alert on those past their need-by date and not covered. */
+export const REQUIREMENTS_QUERY = /* GraphQL */ `
+  query DashboardRequirements {
+    members {
+      code
+      name
+      requirements {
+        id
+        reference
+        quantity
+        neededBy
+        status
+        priority
+        item { nsn name }
+        allocations { quantity }
+      }
     }
   }
 `;

@@ -1,0 +1,171 @@
+/** The dashboard's own arithmetic and rules, without a browser: alerts, fiscal years, CSV escaping, the token's perspective. */
+import { ministryCodes } from '../../web/shared/tokenPayload';
+import { dashboardAlerts } from '../../web/dashboard/alerts';
+import { committedInYear, fiscalYearOf, selectableYears } from '../../web/dashboard/fiscalYear';
+import { sumMoney } from '../../web/dashboard/format';
+import { csvField, orderLinesCsv } from '../../web/dashboard/orderCsv';
+import type { MemberRequirements, OrderDetail, OrderListItem } from '../../web/dashboard/queries';
+
+const usd = (amount: string) => ({ amount, currency: 'USD' });
+const country = (code: string) => ({ code, name: `Country ${code}` });
+
+function order(overrides: Partial<OrderListItem>): OrderListItem {
+  return {
+    id: '1',
+    reference: 'JPO-2026-0001',
+    title: 'Order',
+    supplier: 'Supplier',
+    status: 'IN_APPROVAL',
+    estimated: true,
+    offerExpiresOn: '2026-12-18',
+    placedAt: null,
+    totalValue: usd('0.00'),
+    individualValue: usd('0.00'),
+    savings: usd('0.00'),
+    participants: [country('XK'), country('AL'), country('HR')],
+    currentApprovals: [],
+    savingsByCountry: [],
+    deliveries: [],
+    ...overrides,
+  };
+}
+
+describe('dashboard alerts', () => {
+  const today = '2026-12-02';
+
+  it('warns of an offer expiring within 30 days, naming who has not approved and how they stand', () => {
+    const javelin = order({
+      currentApprovals: [
+        { country: { code: 'XK' }, decision: 'APPROVED' },
+        { country: { code: 'AL' }, decision: 'PENDING' },
+        { country: { code: 'HR' }, decision: 'REJECTED' },
+      ],
+    });
+    const [alert] = dashboardAlerts([javelin], [], today).offers;
+    expect(alert.daysLeft).toBe(16);
+    expect(alert.awaiting.map((p) => [p.code, p.decision])).toEqual([
+      ['AL', 'PENDING'],
+      ['HR', 'REJECTED'],
+    ]);
+  });
+
+  it.each([
+    ['31 days away', { offerExpiresOn: '2027-01-02' }],
+    ['already lapsed', { offerExpiresOn: '2026-12-01' }],
+    ['placed', { status: 'PLACED', placedAt: '2026-11-01T09:00:00Z' }],
+  ])('leaves out an offer %s', (_, overrides) => {
+    expect(dashboardAlerts([order(overrides)], [], today).offers).toEqual([]);
+  });
+
+  it('counts an offer expiring today (it can still be placed today) and names participants never asked', () => {
+    const [alert] = dashboardAlerts([order({ offerExpiresOn: today, status: 'DRAFT' })], [], today).offers;
+    expect(alert.daysLeft).toBe(0);
+    expect(alert.awaiting.map((p) => p.decision)).toEqual(['NOT_SUBMITTED', 'NOT_SUBMITTED', 'NOT_SUBMITTED']);
+  });
+
+  it('lists deliveries overdue, most overdue first, and not those delivered late', () => {
+    const line = { item: { name: 'Radio' } };
+    const deliveries = [
+      { id: 'a', country: country('XK'), quantity: 1, plannedDate: '2026-11-30', deliveredDate: null, status: 'SCHEDULED', late: true, line },
+      { id: 'b', country: country('AL'), quantity: 1, plannedDate: '2026-09-21', deliveredDate: null, status: 'IN_TRANSIT', late: true, line },
+      { id: 'c', country: country('HR'), quantity: 1, plannedDate: '2026-08-10', deliveredDate: '2026-08-24', status: 'DELIVERED', late: true, line },
+      { id: 'd', country: country('HR'), quantity: 1, plannedDate: '2027-01-10', deliveredDate: null, status: 'SCHEDULED', late: false, line },
+    ];
+    const alerts = dashboardAlerts([order({ status: 'DELIVERING', deliveries })], [], today).deliveries;
+    expect(alerts.map((a) => [a.deliveryId, a.daysOverdue])).toEqual([
+      ['b', 72],
+      ['a', 2],
+    ]);
+  });
+
+  it('lists open requirements past their date that allocations do not cover, and a ministry its own first', () => {
+    const requirement = (id: string, overrides: object) => ({ id, reference: id, quantity: 10, neededBy: '2026-11-01', status: 'SUBMITTED', priority: 'HIGH', item: { nsn: 'n', name: 'Item' }, allocations: [], ...overrides });
+    const members: MemberRequirements[] = [
+      { code: 'XK', name: 'Kosovo', requirements: [requirement('uncovered', {}), requirement('partly', { allocations: [{ quantity: 4 }], neededBy: '2026-06-01' })] },
+      { code: 'AL', name: 'Albania', requirements: [requirement('covered', { allocations: [{ quantity: 6 }, { quantity: 4 }] }), requirement('future', { neededBy: '2027-01-01' }), requirement('withdrawn', { status: 'WITHDRAWN' }), requirement('mine', { neededBy: '2026-12-01' })] },
+      { code: 'HR', name: 'Croatia', requirements: null },
+    ];
+    const alerts = dashboardAlerts([], members, today, ['AL']).requirements;
+    expect(alerts.map((a) => [a.country.code, a.requirementId, a.covered, a.daysPast])).toEqual([
+      ['AL', 'mine', 0, 1],
+      ['XK', 'partly', 4, 184],
+      ['XK', 'uncovered', 0, 31],
+    ]);
+  });
+});
+
+describe('budgets by fiscal year', () => {
+  const shares = (xk: string) => [{ country: { code: 'XK' }, committed: usd(xk) }];
+  const orders = [
+    order({ id: '1', status: 'COMPLETED', placedAt: '2025-11-10T09:00:00Z', offerExpiresOn: '2025-12-15', savingsByCountry: shares('100.10') }),
+    order({ id: '2', status: 'DELIVERING', placedAt: '2026-01-05T09:00:00Z', offerExpiresOn: '2025-12-31', savingsByCountry: shares('200.20') }),
+    order({ id: '3', status: 'APPROVED', offerExpiresOn: '2027-01-29', savingsByCountry: shares('300.30') }),
+    order({ id: '4', status: 'IN_APPROVAL', offerExpiresOn: '2026-12-18', savingsByCountry: shares('999.99') }),
+  ];
+
+  it('places an order in the year it was placed, or, not yet placed, the year its offer expires', () => {
+    expect(orders.map(fiscalYearOf)).toEqual([2025, 2026, 2027, 2026]);
+  });
+
+  it("adds up a member's commitments of one year exactly, leaving out orders not yet approved", () => {
+    expect(committedInYear(orders, 'XK', 2026)).toEqual([usd('200.20')]);
+    expect(committedInYear(orders, 'XK', 2027)).toEqual([usd('300.30')]);
+    expect(committedInYear(orders, 'AL', 2026)).toEqual([]);
+  });
+
+  it('offers the budget years, the committed orders’ years and this one, newest first', () => {
+    expect(selectableYears([2026, 2025], orders, 2026)).toEqual([2027, 2026, 2025]);
+  });
+
+  it('sums per currency in integers', () => {
+    expect(sumMoney([usd('0.10'), usd('0.20'), { amount: '1.00', currency: 'EUR' }, usd('-0.05')])).toEqual([usd('0.25'), { amount: '1.00', currency: 'EUR' }]);
+  });
+});
+
+describe('CSV export', () => {
+  it.each([
+    ['plain', 'plain'],
+    ['a, b', '"a, b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['two\nlines', '"two\nlines"'],
+    ['=HYPERLINK("x")', '"\'=HYPERLINK(""x"")"'],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['-2851650.05', '-2851650.05'],
+    ['', ''],
+  ])('escapes %j as %s', (value, escaped) => {
+    expect(csvField(value)).toBe(escaped);
+  });
+
+  it('writes one CRLF-ended row per member and line, with the next tier left empty where there is none', () => {
+    const detail = {
+      ...order({}),
+      lines: [
+        {
+          id: '7',
+          item: { nsn: '1410-01-458-4218', name: 'Missile, "Javelin"' },
+          quantity: 150,
+          unitPrice: usd('184000.00'),
+          value: usd('27600000.00'),
+          tier: { minQuantity: 150, unitPrice: usd('184000.00') },
+          nextTier: null,
+          allocations: [{ id: '1', country: country('XK'), quantity: 150, cost: usd('27600000.00') }],
+        },
+      ],
+    } as unknown as OrderDetail;
+    const [header, row, end] = orderLinesCsv(detail).split('\r\n');
+    expect(header.split(',')).toHaveLength(15);
+    expect(row).toBe('JPO-2026-0001,1410-01-458-4218,"Missile, ""Javelin""",XK,Country XK,150,150,184000.00,27600000.00,USD,150,,,,');
+    expect(end).toBe('');
+  });
+});
+
+describe("the token's perspective", () => {
+  const token = (payload: object) => `x.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.y`;
+
+  it('reads the ministries a token acts for from its roles, as an array or a space-separated string', () => {
+    expect(ministryCodes(token({ roles: ['ministry:al', 'analyst'] }))).toEqual(['AL']);
+    expect(ministryCodes(token({ roles: 'procurement ministry:XK' }))).toEqual(['XK']);
+    expect(ministryCodes(token({ roles: ['procurement'] }))).toEqual([]);
+    expect(ministryCodes('not a token')).toEqual([]);
+  });
+});

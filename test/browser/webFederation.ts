@@ -1,0 +1,31 @@
+/**
+ * What the browser test files share: the federation behind bearer-token
+ * authentication with the web apps served from web/dist, the test's own
+ * development tokens, and how a user applies a token in a page.
+ */
+import type { Page } from 'playwright-core';
+import { gatewaySecurityFromEnv } from '../../gateway/security/gatewaySecurity';
+import { createTokenVerifier, mintDevelopmentToken } from '../../lib/security/tokens';
+import { startFederation } from '../testkit/federation';
+import { ensureWebBuilt } from './webBuild';
+
+/** The gateway verifies bearer tokens as issue 5 has it; these are the test's own development tokens. */
+const AUTH = { secret: 'browser-tests-only-secret-of-at-least-32-bytes', issuer: 'jpg-browser-tests', audience: 'jpg-gateway' };
+
+export const mint = (roles: Parameters<typeof mintDevelopmentToken>[0], expiresInSeconds = 3600) => mintDevelopmentToken(roles, { ...AUTH, expiresInSeconds });
+
+/** Every member of the demo, BG (invited) included, behind bearer-token authentication, and the web apps built and served. */
+export function startWebFederation() {
+  ensureWebBuilt();
+  const verifier = createTokenVerifier({ keys: { kind: 'secret', secret: AUTH.secret }, issuer: AUTH.issuer, audience: AUTH.audience });
+  return startFederation({
+    members: ['XK', 'AL', 'HR', 'BG'],
+    gateway: { webApps: {}, security: { ...gatewaySecurityFromEnv(), tokens: verifier } },
+  });
+}
+
+/** What a user does: paste the token into the header's field and apply it (an empty one clears it). */
+export async function useToken(page: Page, token: string): Promise<void> {
+  await page.locator('#bearer-token').fill(token);
+  await page.locator('#bearer-token').press('Enter');
+}
