@@ -4,7 +4,7 @@ import { dashboardAlerts } from '../../web/dashboard/alerts';
 import { committedInYear, fiscalYearOf, selectableYears } from '../../web/dashboard/fiscalYear';
 import { sumMoney } from '../../web/dashboard/format';
 import { csvField, orderLinesCsv } from '../../web/dashboard/orderCsv';
-import type { MemberRequirements, OrderDetail, OrderListItem } from '../../web/dashboard/queries';
+import type { AlertsData, MemberRequirements, OrderDetail, OrderListItem, OverdueDelivery } from '../../web/dashboard/queries';
 
 const usd = (amount: string) => ({ amount, currency: 'USD' });
 const country = (code: string) => ({ code, name: `Country ${code}` });
@@ -22,13 +22,16 @@ function order(overrides: Partial<OrderListItem>): OrderListItem {
     totalValue: usd('0.00'),
     individualValue: usd('0.00'),
     savings: usd('0.00'),
+    savingsPercent: '0.00',
     participants: [country('XK'), country('AL'), country('HR')],
     currentApprovals: [],
     savingsByCountry: [],
-    deliveries: [],
     ...overrides,
   };
 }
+
+const page = (nodes: OverdueDelivery[], totalCount = nodes.length) => ({ totalCount, nodes });
+const alertsData = (overrides: Partial<AlertsData> = {}): AlertsData => ({ overdueScheduled: page([]), overdueInTransit: page([]), members: [], ...overrides });
 
 describe('dashboard alerts', () => {
   const today = '2026-12-02';
@@ -41,7 +44,7 @@ describe('dashboard alerts', () => {
         { country: { code: 'HR' }, decision: 'REJECTED' },
       ],
     });
-    const [alert] = dashboardAlerts([javelin], [], today).offers;
+    const [alert] = dashboardAlerts([javelin], alertsData(), today).offers;
     expect(alert.daysLeft).toBe(16);
     expect(alert.awaiting.map((p) => [p.code, p.decision])).toEqual([
       ['AL', 'PENDING'],
@@ -54,28 +57,38 @@ describe('dashboard alerts', () => {
     ['already lapsed', { offerExpiresOn: '2026-12-01' }],
     ['placed', { status: 'PLACED', placedAt: '2026-11-01T09:00:00Z' }],
   ])('leaves out an offer %s', (_, overrides) => {
-    expect(dashboardAlerts([order(overrides)], [], today).offers).toEqual([]);
+    expect(dashboardAlerts([order(overrides)], alertsData(), today).offers).toEqual([]);
   });
 
   it('counts an offer expiring today (it can still be placed today) and names participants never asked', () => {
-    const [alert] = dashboardAlerts([order({ offerExpiresOn: today, status: 'DRAFT' })], [], today).offers;
+    const [alert] = dashboardAlerts([order({ offerExpiresOn: today, status: 'DRAFT' })], null, today).offers;
     expect(alert.daysLeft).toBe(0);
     expect(alert.awaiting.map((p) => p.decision)).toEqual(['NOT_SUBMITTED', 'NOT_SUBMITTED', 'NOT_SUBMITTED']);
   });
 
-  it('lists deliveries overdue, most overdue first, and not those delivered late', () => {
-    const line = { item: { name: 'Radio' } };
-    const deliveries = [
-      { id: 'a', country: country('XK'), quantity: 1, plannedDate: '2026-11-30', deliveredDate: null, status: 'SCHEDULED', late: true, line },
-      { id: 'b', country: country('AL'), quantity: 1, plannedDate: '2026-09-21', deliveredDate: null, status: 'IN_TRANSIT', late: true, line },
-      { id: 'c', country: country('HR'), quantity: 1, plannedDate: '2026-08-10', deliveredDate: '2026-08-24', status: 'DELIVERED', late: true, line },
-      { id: 'd', country: country('HR'), quantity: 1, plannedDate: '2027-01-10', deliveredDate: null, status: 'SCHEDULED', late: false, line },
-    ];
-    const alerts = dashboardAlerts([order({ status: 'DELIVERING', deliveries })], [], today).deliveries;
-    expect(alerts.map((a) => [a.deliveryId, a.daysOverdue])).toEqual([
+  it("lists the graph's overdue deliveries of both statuses, most overdue first, and counts those beyond the page", () => {
+    const delivery = (id: string, code: string, daysOverdue: number, status: string): OverdueDelivery => ({
+      id,
+      quantity: 1,
+      plannedDate: '2026-09-21',
+      status,
+      daysOverdue,
+      country: country(code),
+      line: { item: { name: 'Radio' } },
+      order: { id: '2', reference: 'JPO-2025-0002' },
+    });
+    const data = alertsData({
+      overdueScheduled: page([delivery('a', 'XK', 2, 'SCHEDULED'), delivery('b', 'AL', 72, 'SCHEDULED')], 5),
+      overdueInTransit: page([delivery('c', 'HR', 80, 'IN_TRANSIT')]),
+    });
+    const alerts = dashboardAlerts([], data, today);
+    expect(alerts.deliveries.map((a) => [a.deliveryId, a.daysOverdue])).toEqual([
+      ['c', 80],
       ['b', 72],
       ['a', 2],
     ]);
+    expect(alerts.deliveriesNotListed).toBe(3);
+    expect(dashboardAlerts([], data, today, ['XK']).deliveries[0].deliveryId).toBe('a');
   });
 
   it('lists open requirements past their date that allocations do not cover, and a ministry its own first', () => {
@@ -85,7 +98,7 @@ describe('dashboard alerts', () => {
       { code: 'AL', name: 'Albania', requirements: [requirement('covered', { allocations: [{ quantity: 6 }, { quantity: 4 }] }), requirement('future', { neededBy: '2027-01-01' }), requirement('withdrawn', { status: 'WITHDRAWN' }), requirement('mine', { neededBy: '2026-12-01' })] },
       { code: 'HR', name: 'Croatia', requirements: null },
     ];
-    const alerts = dashboardAlerts([], members, today, ['AL']).requirements;
+    const alerts = dashboardAlerts([], alertsData({ members }), today, ['AL']).requirements;
     expect(alerts.map((a) => [a.country.code, a.requirementId, a.covered, a.daysPast])).toEqual([
       ['AL', 'mine', 0, 1],
       ['XK', 'partly', 4, 184],

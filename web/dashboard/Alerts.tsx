@@ -8,8 +8,8 @@ interface AlertsProps {
   /** Members the token acts for: their alerts come first and are marked. */
   perspective: readonly string[];
   onSelectOrder(id: string): void;
-  /** Requirements could not be read (e.g. a member down): say so rather than claim there are none. */
-  requirementsMissing: boolean;
+  /** Deliveries or requirements could not all be read (e.g. a member down): say so rather than claim there are none. */
+  incomplete: boolean;
 }
 
 const days = (n: number): string => (n === 1 ? '1 day' : `${n} days`);
@@ -17,9 +17,9 @@ const days = (n: number): string => (n === 1 ? '1 day' : `${n} days`);
 const AWAITING: Record<string, string> = { PENDING: 'pending', REJECTED: 'rejected', NOT_SUBMITTED: 'not yet asked' };
 
 /** What needs attention now, at the top of the page: lapsing offers, overdue deliveries, uncovered requirements. */
-export function Alerts({ alerts, perspective, onSelectOrder, requirementsMissing }: AlertsProps) {
-  const { offers, deliveries, requirements } = alerts;
-  const total = offers.length + deliveries.length + requirements.length;
+export function Alerts({ alerts, perspective, onSelectOrder, incomplete }: AlertsProps) {
+  const { offers, deliveries, deliveriesNotListed, requirements } = alerts;
+  const total = offers.length + deliveries.length + deliveriesNotListed + requirements.length;
   const mine = (code: string) => perspective.includes(code);
   return (
     <section className="card alerts" data-testid="alerts" aria-labelledby="alerts-title">
@@ -85,7 +85,8 @@ export function Alerts({ alerts, perspective, onSelectOrder, requirementsMissing
           </AlertGroup>
         )}
       </div>
-      {requirementsMissing && <p className="load-error">Requirements could not be read for every member; some may be missing here.</p>}
+      {deliveriesNotListed > 0 && <p className="muted">{deliveriesNotListed} more overdue deliveries are not listed here.</p>}
+      {incomplete && <p className="load-error">Overdue deliveries or requirements could not all be read; some may be missing here.</p>}
     </section>
   );
 }

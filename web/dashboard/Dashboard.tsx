@@ -22,9 +22,9 @@ import {
   MEMBERS_QUERY,
   ORDER_QUERY,
   ORDERS_QUERY,
-  REQUIREMENTS_QUERY,
+  ALERTS_QUERY,
+  type AlertsData,
   type MemberBudget,
-  type MemberRequirements,
   type OrderDetail,
   type OrderListItem,
 } from './queries';
@@ -73,13 +73,13 @@ export function Dashboard() {
 
   const ordersState = useGraphQL<{ jointOrders: OrderListItem[] }>(ORDERS_QUERY, undefined, token, { reload });
   const membersState = useGraphQL<{ members: MemberBudget[] }>(MEMBERS_QUERY, { year }, token, { reload });
-  const requirementsState = useGraphQL<{ members: MemberRequirements[] }>(REQUIREMENTS_QUERY, undefined, token, { reload });
+  const alertsState = useGraphQL<AlertsData>(ALERTS_QUERY, undefined, token, { reload });
   // A ministry sees the orders it takes part in first.
   const orders = concerningFirst(resultOf(ordersState)?.data?.jointOrders ?? [], perspective, (order, code) => order.participants.some((p) => p.code === code));
   const selectedId = chosenId !== null && orders.some((o) => o.id === chosenId) ? chosenId : defaultOrderId(orders);
   const orderState = useGraphQL<{ jointOrder: OrderDetail | null }>(ORDER_QUERY, { id: selectedId }, token, { reload, skip: selectedId === null });
 
-  const states: QueryState<unknown>[] = [ordersState, membersState, requirementsState, ...(selectedId === null ? [] : [orderState])];
+  const states: QueryState<unknown>[] = [ordersState, membersState, alertsState, ...(selectedId === null ? [] : [orderState])];
   const results = states.map((state) => resultOf(state)).filter((r) => r !== null);
   const auth = results.map((r) => authProblem(r, token)).find((p) => p !== null) ?? null;
   const unavailable: MemberProblem[] = memberProblems(results.flatMap((r) => r.errors));
@@ -89,9 +89,9 @@ export function Dashboard() {
   const updatedAt = times.every((t) => t !== null) ? new Date(Math.min(...times.map((t) => (t as Date).getTime()))) : null;
 
   const members = resultOf(membersState)?.data?.members ?? [];
-  const requirementsResult = resultOf(requirementsState);
+  const alertsResult = resultOf(alertsState);
   const order = resultOf(orderState)?.data?.jointOrder ?? null;
-  const alerts = dashboardAlerts(orders, requirementsResult?.data?.members ?? [], todayIso(), perspective);
+  const alerts = dashboardAlerts(orders, alertsResult?.data ?? null, todayIso(), perspective);
   const years = selectableYears(
     members.flatMap((m) => (m.budgets ?? []).map((b) => b.year)),
     orders,
@@ -130,7 +130,7 @@ export function Dashboard() {
             alerts={alerts}
             perspective={perspective}
             onSelectOrder={select}
-            requirementsMissing={requirementsResult !== null && (requirementsResult.data === null || requirementsResult.errors.length > 0)}
+            incomplete={alertsResult !== null && (alertsResult.data === null || alertsResult.errors.length > 0)}
           />
         </div>
       )}

@@ -1,4 +1,4 @@
-import { formatMoney, label, percentOf } from './format';
+import { formatMoney, label } from './format';
 import type { OrderListItem } from './queries';
 
 interface OrderListProps {
@@ -48,7 +48,7 @@ export function OrderList({ orders, selectedId, onSelect, perspective }: OrderLi
             <td className="num" data-field="totalValue">
               {formatMoney(order.totalValue)}
               <div className="order-saves">
-                saves <span data-field="savingsPercent">{percentOf(order.savings.amount, order.individualValue.amount) ?? '—'}</span> %
+                saves <span data-field="savingsPercent">{order.savingsPercent}</span> %
               </div>
               {order.estimated && <div className="estimate">estimate</div>}
             </td>

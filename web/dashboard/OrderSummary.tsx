@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { formatLocalDate, formatMoney, label, percentOf, type Money } from './format';
+import { formatLocalDate, formatMoney, label, type Money } from './format';
 import type { OrderDetail } from './queries';
 
 const NOT_YET_PLACED = ['DRAFT', 'IN_APPROVAL', 'APPROVED'];
@@ -12,7 +12,6 @@ interface OrderSummaryProps {
 
 /** The selected order's identity, its headline figures (savings also in percent of the price alone), export and print. */
 export function OrderSummary({ order, onExportCsv, onPrint }: OrderSummaryProps) {
-  const savingsPercent = percentOf(order.savings.amount, order.individualValue.amount);
   const facts: [string, ReactNode][] = [
     ['Supplier', order.supplier],
     ['Case', order.caseReference],
@@ -65,9 +64,9 @@ export function OrderSummary({ order, onExportCsv, onPrint }: OrderSummaryProps)
             <div className="figure-value" data-testid={testId}>
               {formatMoney(money)}
             </div>
-            {testId === 'order-savings' && savingsPercent !== null && (
+            {testId === 'order-savings' && (
               <div className="figure-percent">
-                <span data-testid="order-savings-percent">{savingsPercent}</span> % of the price alone
+                <span data-testid="order-savings-percent">{order.savingsPercent}</span> % of the price alone
               </div>
             )}
           </div>

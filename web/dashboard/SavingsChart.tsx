@@ -1,6 +1,6 @@
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type Plugin } from 'chart.js';
 import { useEffect, useRef } from 'react';
-import { formatMoney, groupDigits, percentOf } from './format';
+import { formatMoney, groupDigits } from './format';
 import type { CountrySavings } from './queries';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
@@ -111,7 +111,7 @@ export function SavingsChart({ rows }: { rows: CountrySavings[] }) {
                 {formatMoney(row.savings)}
               </td>
               <td className="num saves" data-label="Saves %">
-                <span data-field="savingsPercent">{percentOf(row.savings.amount, row.individual.amount) ?? '—'}</span>
+                <span data-field="savingsPercent">{row.savingsPercent}</span>
                 <span className="phone-only"> %</span>
               </td>
             </tr>

@@ -1,11 +1,12 @@
 /**
  * What needs attention now, worked out from what the graph answered and
  * today's date (UTC, the day the graph decides `late` on): offers about to
- * lapse with the ministries still to approve, deliveries overdue, and
- * requirements past their need-by date that joint orders do not cover.
+ * lapse with the ministries still to approve, deliveries overdue (the
+ * graph's `deliveries(late: true)` with its `daysOverdue`), and requirements
+ * past their need-by date that joint orders do not cover.
  */
 import { daysBetween } from './format';
-import type { CountryRef, MemberRequirements, OrderListItem } from './queries';
+import type { AlertsData, CountryRef, OrderListItem } from './queries';
 import { concerningFirst } from './perspective';
 
 /** An offer expiring within this many days is an alert. */
@@ -57,12 +58,14 @@ export interface RequirementAlert {
 export interface DashboardAlerts {
   offers: OfferAlert[];
   deliveries: DeliveryAlert[];
+  /** Overdue deliveries beyond the first page of each status (not listed, only counted). */
+  deliveriesNotListed: number;
   requirements: RequirementAlert[];
 }
 
 export function dashboardAlerts(
   orders: readonly OrderListItem[],
-  members: readonly MemberRequirements[],
+  data: AlertsData | null,
   today: string,
   perspective: readonly string[] = [],
 ): DashboardAlerts {
@@ -85,26 +88,24 @@ export function dashboardAlerts(
     .filter((alert) => alert.daysLeft >= 0 && alert.daysLeft <= OFFER_WARNING_DAYS)
     .sort((a, b) => a.daysLeft - b.daysLeft || a.reference.localeCompare(b.reference));
 
-  const deliveries = orders
-    .flatMap((order) =>
-      order.deliveries
-        .filter((d) => d.status !== 'DELIVERED' && d.late)
-        .map(
-          (d): DeliveryAlert => ({
-            orderId: order.id,
-            reference: order.reference,
-            deliveryId: d.id,
-            country: d.country,
-            item: d.line.item.name,
-            quantity: d.quantity,
-            plannedDate: d.plannedDate,
-            daysOverdue: daysBetween(d.plannedDate, today),
-          }),
-        ),
+  const pages = data === null ? [] : [data.overdueScheduled, data.overdueInTransit].filter((page) => page !== null);
+  const deliveries = pages
+    .flatMap((page) => page.nodes)
+    .map(
+      (d): DeliveryAlert => ({
+        orderId: d.order.id,
+        reference: d.order.reference,
+        deliveryId: d.id,
+        country: d.country,
+        item: d.line.item.name,
+        quantity: d.quantity,
+        plannedDate: d.plannedDate,
+        daysOverdue: d.daysOverdue,
+      }),
     )
     .sort((a, b) => b.daysOverdue - a.daysOverdue || a.reference.localeCompare(b.reference) || a.country.code.localeCompare(b.country.code));
 
-  const requirements = members
+  const requirements = (data?.members ?? [])
     .flatMap((member) =>
       (member.requirements ?? [])
         .filter((r) => OPEN_REQUIREMENT.includes(r.status) && r.neededBy < today)
@@ -129,6 +130,7 @@ export function dashboardAlerts(
   return {
     offers: concerningFirst(offers, perspective, (alert, code) => alert.awaiting.some((p) => p.code === code)),
     deliveries: concerningFirst(deliveries, perspective, (alert, code) => alert.country.code === code),
+    deliveriesNotListed: pages.reduce((sum, page) => sum + page.totalCount - page.nodes.length, 0),
     requirements: concerningFirst(requirements, perspective, (alert, code) => alert.country.code === code),
   };
 }

@@ -11,7 +11,7 @@ export interface CountryRef {
   name: string;
 }
 
-/** A delivery as the alerts and the timeline need it. */
+/** A delivery as the timeline shows it. */
 export interface Delivery {
   id: string;
   country: CountryRef;
@@ -35,15 +35,16 @@ export interface OrderListItem {
   totalValue: Money;
   individualValue: Money;
   savings: Money;
+  /** savings as a percentage of individualValue, two decimals, as the graph computes it. */
+  savingsPercent: string;
   participants: CountryRef[];
   /** Who has decided on the current version: the alerts name the ministries still to approve. */
   currentApprovals: { country: { code: string }; decision: string }[];
   /** Each member's share: the budgets card adds up one fiscal year's commitments from it. */
   savingsByCountry: { country: { code: string }; committed: Money }[];
-  deliveries: Delivery[];
 }
 
-/** Every order with what the list, the alerts and the budgets card need: one request for all three. */
+/** Every order with what the list, the offer alerts and the budgets card need: one request for all three. */
 export const ORDERS_QUERY = /* GraphQL */ `
   query DashboardOrders {
     jointOrders {
@@ -58,19 +59,10 @@ export const ORDERS_QUERY = /* GraphQL */ `
       totalValue { amount currency }
       individualValue { amount currency }
       savings { amount currency }
+      savingsPercent
       participants { code name }
       currentApprovals { country { code } decision }
       savingsByCountry { country { code } committed { amount currency } }
-      deliveries {
-        id
-        country { code name }
-        quantity
-        plannedDate
-        deliveredDate
-        status
-        late
-        line { item { name } }
-      }
     }
   }
 `;
@@ -80,6 +72,7 @@ export interface CountrySavings {
   committed: Money;
   individual: Money;
   savings: Money;
+  savingsPercent: string;
 }
 
 export interface Approval {
@@ -114,7 +107,7 @@ export interface OrderLine {
   allocations: { id: string; country: CountryRef; quantity: number; cost: Money }[];
 }
 
-export interface OrderDetail extends OrderListItem {
+export interface OrderDetail extends Omit<OrderListItem, 'savingsByCountry'> {
   caseReference: string;
   model: string;
   offerExpiresOn: string;
@@ -146,12 +139,14 @@ export const ORDER_QUERY = /* GraphQL */ `
       totalValue { amount currency }
       individualValue { amount currency }
       savings { amount currency }
+      savingsPercent
       participants { code name }
       savingsByCountry {
         country { code name }
         committed { amount currency }
         individual { amount currency }
         savings { amount currency }
+        savingsPercent
       }
       currentApprovals {
         country { code name ministry { name } }
@@ -234,9 +229,62 @@ export interface MemberRequirements {
   requirements: MemberRequirement[] | null;
 }
 
-/** Each member's open requirements, for the alert on those past their need-by date and not covered. */
-export const REQUIREMENTS_QUERY = /* GraphQL */ `
-  query DashboardRequirements {
+export interface OverdueDelivery {
+  id: string;
+  quantity: number;
+  plannedDate: string;
+  status: string;
+  daysOverdue: number;
+  country: CountryRef;
+  line: { item: { name: string } };
+  order: { id: string; reference: string };
+}
+
+export interface OverdueDeliveries {
+  totalCount: number;
+  nodes: OverdueDelivery[];
+}
+
+export interface AlertsData {
+  /** Late and not delivered: still scheduled, or in transit. */
+  overdueScheduled: OverdueDeliveries;
+  overdueInTransit: OverdueDeliveries;
+  members: MemberRequirements[];
+}
+
+/**
+ * What the alerts need beyond the orders: deliveries overdue across every
+ * order (the graph's late filter and days overdue), and each member's
+ * requirements with what allocations cover of them.
+ */
+export const ALERTS_QUERY = /* GraphQL */ `
+  query DashboardAlerts {
+    overdueScheduled: deliveries(late: true, status: SCHEDULED, first: 100) {
+      totalCount
+      nodes {
+        id
+        quantity
+        plannedDate
+        status
+        daysOverdue
+        country { code name }
+        line { item { name } }
+        order { id reference }
+      }
+    }
+    overdueInTransit: deliveries(late: true, status: IN_TRANSIT, first: 100) {
+      totalCount
+      nodes {
+        id
+        quantity
+        plannedDate
+        status
+        daysOverdue
+        country { code name }
+        line { item { name } }
+        order { id reference }
+      }
+    }
     members {
       code
       name
