@@ -1,4 +1,4 @@
-import { formatAmount, parseAmount, minorUnitsTransformer, sumMinor } from './money';
+import { formatAmount, parseAmount, minorUnitsTransformer, percentOf, sumMinor } from './money';
 
 describe('money', () => {
   it('parses decimal strings into exact minor units', () => {
@@ -29,5 +29,16 @@ describe('money', () => {
     expect(minorUnitsTransformer.from(42)).toBe(42n);
     expect(minorUnitsTransformer.from(null)).toBeNull();
     expect(minorUnitsTransformer.to(42n)).toBe('42');
+  });
+
+  it('gives a share as an exact percentage with two decimals, rounded half up', () => {
+    expect(percentOf(23905000n, 321500000n)).toBe('7.44'); // 7.4354…
+    expect(percentOf(1n, 8n)).toBe('12.50');
+    expect(percentOf(1n, 3n)).toBe('33.33');
+    expect(percentOf(2n, 3n)).toBe('66.67');
+    expect(percentOf(1n, 200000n)).toBe('0.00'); // 0.0005 % → rounds to 0.00
+    expect(percentOf(1n, 20000n)).toBe('0.01'); // exactly 0.005 % → half up
+    expect(percentOf(-1n, 8n)).toBe('-12.50');
+    expect(percentOf(5n, 0n)).toBe('0.00');
   });
 });

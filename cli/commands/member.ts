@@ -23,7 +23,9 @@ export function memberCommand(): Command {
     .option('--port <n>', 'port of its country subgraph; default the first free one after the members already configured', portNumber)
     .option('--seed <set>', 'load a record set after migrating (only "demo", for members that have demo records)')
     .option('--country-name <name>', 'the country\'s name in procurement\'s registry; default --name')
-    .addOption(new Option('--nato-status <status>', 'NATO status recorded in procurement').choices(['MEMBER', 'PARTNER', 'ASPIRANT']).default('MEMBER'))
+    .addOption(new Option('--nato-relation <relation>', "the country's relation to NATO, recorded in procurement").choices(['MEMBER', 'ASPIRANT', 'PARTNER', 'NONE']).default('MEMBER'))
+    // The earlier name of --nato-relation, still accepted (it could not say NONE).
+    .addOption(new Option('--nato-status <status>').choices(['MEMBER', 'PARTNER', 'ASPIRANT']).hideHelp())
     .option('--minister <name>', "also write the ministry record (with --headquarters); otherwise the ministry enters it (setMinistry)")
     .option('--headquarters <place>', 'with --minister')
     .addOption(configOption())

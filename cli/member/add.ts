@@ -29,7 +29,9 @@ import { isListening } from '../../lib/http/ports';
 export interface MemberAddOptions {
   name: string;
   countryName?: string;
-  natoStatus: string;
+  natoRelation: string;
+  /** The earlier, hidden name of natoRelation. */
+  natoStatus?: string;
   database?: string;
   mysql?: string;
   mysqlPrefix?: string;
@@ -41,8 +43,8 @@ export interface MemberAddOptions {
   format: OutputFormat;
 }
 
-const ADMIT = `mutation Admit($code: ID!, $name: String!, $natoStatus: NatoStatus!) {
-  admitMember(code: $code, name: $name, natoStatus: $natoStatus) { code membership }
+const ADMIT = `mutation Admit($code: ID!, $name: String!, $natoRelation: NatoRelation!) {
+  admitMember(code: $code, name: $name, natoRelation: $natoRelation) { code membership }
 }`;
 
 export async function runMemberAdd(code: string, options: MemberAddOptions): Promise<void> {
@@ -96,7 +98,7 @@ export async function runMemberAdd(code: string, options: MemberAddOptions): Pro
   const admitted = await signedGraphQL<{ admitMember: { code: string; membership: string } | null }>(
     procurement.url,
     ADMIT,
-    { code, name: options.countryName ?? options.name, natoStatus: options.natoStatus },
+    { code, name: options.countryName ?? options.name, natoRelation: options.natoStatus ?? options.natoRelation },
     { secret, target: 'procurement', as: caller },
   );
   const refusal = admitted.errors?.[0];

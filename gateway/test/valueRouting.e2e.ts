@@ -155,7 +155,7 @@ describe('members the gateway cannot ask', () => {
   });
 
   it('answers for a member in the registry but not in the config (BG, then a newly admitted one) as UNKNOWN_MEMBER', async () => {
-    const admitted = await federation.query('mutation { admitMember(code: "MK", name: "North Macedonia", natoStatus: MEMBER) { code } }');
+    const admitted = await federation.query('mutation { admitMember(code: "MK", name: "North Macedonia", natoRelation: MEMBER) { code } }');
     expect(admitted.errors).toBeUndefined();
 
     const { data, errors } = await federation.query('{ members { code name ministry { name } } }');

@@ -46,9 +46,10 @@ export async function dropCheck(queryRunner: QueryRunner, table: string, name: s
 /** A plain column added to an existing table: no key, no generation, at most a default. */
 export interface AddedColumn {
   name: string;
-  type: 'int' | 'bigint';
+  type: 'int' | 'bigint' | `varchar(${number})`;
   isNullable: boolean;
-  default?: number;
+  /** A number, or a text literal (quoted here). */
+  default?: number | string;
 }
 
 /**
@@ -58,7 +59,8 @@ export interface AddedColumn {
  */
 export async function addColumnWithChecks(queryRunner: QueryRunner, table: string, column: AddedColumn, checks: Array<{ name: string; expression: string }>): Promise<void> {
   const { driver } = queryRunner.connection;
-  const definition = [driver.escape(column.name), column.type, column.isNullable ? 'NULL' : 'NOT NULL', column.default === undefined ? '' : `DEFAULT ${column.default}`];
+  const defaultValue = typeof column.default === 'string' ? `'${column.default.replace(/'/g, "''")}'` : column.default;
+  const definition = [driver.escape(column.name), column.type, column.isNullable ? 'NULL' : 'NOT NULL', defaultValue === undefined ? '' : `DEFAULT ${defaultValue}`];
   if (isMySql(queryRunner)) {
     await queryRunner.query(`ALTER TABLE ${driver.escape(table)} ADD COLUMN ${definition.filter(Boolean).join(' ')}`);
     for (const check of checks) await addCheck(queryRunner, table, check.name, check.expression);

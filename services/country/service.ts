@@ -9,6 +9,7 @@ import { StatementCounter } from '../../lib/db/statementCounter';
 import type { Logger } from '../../lib/observability/logger';
 import { serveWithDatabase } from '../../lib/http/serveWithDatabase';
 import { startSubgraphServer } from '../../lib/http/subgraphServer';
+import { todayOf } from '../../lib/reference/demoCalendar';
 import { contextFactory } from './context';
 import { assertDatabaseOfMember, openCountryDatabase } from './database';
 import { assertMemberCode } from './member';
@@ -29,6 +30,8 @@ export interface CountryServiceOptions {
    * (first start); 'reset' replaces whatever it holds. Default: none.
    */
   seed?: boolean | 'reset';
+  /** The clock the demo records are dated by (their day is today's); tests fix it. */
+  now?: () => Date;
   /** Express middleware run before GraphQL, e.g. request-signature checks. */
   before?: RequestHandler[];
   /** Where its log lines go. Default: JSON lines on stdout, named country-<member>. */
@@ -55,7 +58,7 @@ export async function startCountryService(options: CountryServiceOptions): Promi
   let seeded: SeedOutcome | 'not-asked' = 'not-asked';
   const server = await serveWithDatabase(dataSource, async () => {
     await assertDatabaseOfMember(dataSource, member, options.databaseUrl);
-    if (options.seed) seeded = await seedDemoData(dataSource, member, { reset: options.seed === 'reset' });
+    if (options.seed) seeded = await seedDemoData(dataSource, member, { reset: options.seed === 'reset', today: todayOf(options.now?.()) });
     return startSubgraphServer({
       name: `country-${member}`,
       // The gateway signs each member's requests for its code (gateway/security/gatewaySecurity.ts).

@@ -25,7 +25,7 @@ export interface ProcurementServiceOptions {
   host?: string;
   /** Adds the demo orders if the database has none. The catalogue and members are always ensured. */
   seed?: boolean;
-  /** The clock; tests fix "today" for offer expiry and late deliveries. */
+  /** The clock; tests fix "today" for offer expiry and late deliveries. The demo orders are dated from its day. */
   now?: () => Date;
   /** Express middleware run before GraphQL, e.g. request-signature checks. */
   before?: RequestHandler[];
@@ -46,9 +46,9 @@ export async function startProcurementService(options: ProcurementServiceOptions
   const statements = new StatementCounter();
   const dataSource = await openDatabase({ url: options.databaseUrl, entities: PROCUREMENT_ENTITIES, migrations: PROCUREMENT_MIGRATIONS, logger: statements });
   const server = await serveWithDatabase(dataSource, async () => {
-    if (options.seed) await seedDemoData(dataSource);
-    else await seedReferenceData(dataSource);
     const clock = clockFrom(options.now);
+    if (options.seed) await seedDemoData(dataSource, clock.today());
+    else await seedReferenceData(dataSource);
     return startSubgraphServer({
       name: 'procurement',
       schema: await buildProcurementSchema(),

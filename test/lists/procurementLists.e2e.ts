@@ -5,7 +5,8 @@
  * expectation is computed from the database with SQL, never typed in.
  */
 import { parseAmount } from '../../lib/money';
-import { DEMO_TODAY } from '../../services/procurement/seeds/demoOrders';
+/** The demo day these tests seed on (the demo is dated from it). */
+const DEMO_TODAY = '2026-10-01';
 import { Federation, startFederation } from '../testkit/federation';
 
 let federation: Federation;

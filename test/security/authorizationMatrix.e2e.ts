@@ -13,7 +13,7 @@
 import type { Role } from '../../lib/security/roles';
 import { snapshotDatabase } from '../../services/country/test/memberServer';
 import { databaseSnapshot } from '../../services/procurement/test/procurementTestkit';
-import { ITEM } from '../../services/country/seeds/items';
+import { ITEM } from '../../lib/reference/items';
 import { Caller, Federation, startFederation } from '../testkit/federation';
 
 type CallerName = 'procurement' | 'analyst' | 'own ministry' | 'other ministry' | 'no token';
@@ -66,8 +66,8 @@ const countryRows = (holdingId: string, requirementId: string, deletableHoldingI
 
 // Procurement subgraph. "404" ids: an allowed call reaches the business rules and is refused there (not found).
 const procurementRows: Row[] = [
-  { mutation: 'admitMember', operation: 'mutation { admitMember(code: "MK", name: "North Macedonia", natoStatus: MEMBER) { code } }', allowed: OFFICE, country: 'MK' },
-  { mutation: 'inviteMember', operation: 'mutation { inviteMember(code: "ME", name: "Montenegro", natoStatus: MEMBER) { code } }', allowed: OFFICE, country: 'ME' },
+  { mutation: 'admitMember', operation: 'mutation { admitMember(code: "MK", name: "North Macedonia", natoRelation: MEMBER) { code } }', allowed: OFFICE, country: 'MK' },
+  { mutation: 'inviteMember', operation: 'mutation { inviteMember(code: "ME", name: "Montenegro", natoRelation: MEMBER) { code } }', allowed: OFFICE, country: 'ME' },
   {
     mutation: 'createJointOrder',
     operation: 'mutation($i: CreateJointOrderInput!) { createJointOrder(country: "XK", input: $i) { id } }',

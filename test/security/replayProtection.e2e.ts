@@ -10,7 +10,7 @@
  * merely for being stale: each must be refused for the reason under test.
  */
 import { Holding } from '../../services/country/entities';
-import { ITEM } from '../../services/country/seeds/items';
+import { ITEM } from '../../lib/reference/items';
 import { CountryService, startCountryService } from '../../services/country/service';
 import { createTestDatabase, type TestDatabase } from '../testkit/database';
 import { Federation, startFederation } from '../testkit/federation';

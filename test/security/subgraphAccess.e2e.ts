@@ -9,7 +9,7 @@ import { readSigningConfig } from '../../lib/security/config';
 import { identityHeaders } from '../../lib/security/identityHeaders';
 import { signGatewayRequest } from '../../lib/security/requestSignature';
 import { Holding } from '../../services/country/entities';
-import { ITEM } from '../../services/country/seeds/items';
+import { ITEM } from '../../lib/reference/items';
 import { gatewaySecurityFromEnv } from '../../gateway/security/gatewaySecurity';
 import { memoryLogger } from '../../gateway/logger';
 import { startGateway } from '../../gateway/server';

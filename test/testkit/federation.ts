@@ -44,7 +44,7 @@ export interface StartFederationOptions {
   members?: string[];
   /** Demo records in every database (default true). */
   seed?: boolean;
-  /** Procurement's clock (offer expiry, late deliveries). Default: the real one. */
+  /** The clock of procurement (offer expiry, late deliveries) and of the demo records everywhere (dated from its day). Default: the real one. */
   now?: () => Date;
   /** Member timeout in the config, ms (default 3000). */
   memberTimeoutMs?: number;
@@ -238,7 +238,7 @@ export async function startFederation(options: StartFederationOptions = {}): Pro
     const startMember = async (code: string) => {
       const database = await createTestDatabase(`country_${code}`);
       cleanup.push(() => database.drop());
-      const start = (port: number) => startCountryService({ member: code, databaseUrl: database.url, port, seed, before: before(code), logger: loggerOf(code, `country-${code}`) });
+      const start = (port: number) => startCountryService({ member: code, databaseUrl: database.url, port, seed, now: options.now, before: before(code), logger: loggerOf(code, `country-${code}`) });
       const handle = new MemberHandle(code, await start(0), database.url, start);
       rememberSignatureTarget(handle.url, code);
       cleanup.push(() => handle.stop());

@@ -1,10 +1,7 @@
 /** Albania: Ministry of Defence and the Albanian Land Force (figures invented, magnitudes plausible; amounts in lek). */
-import { Priority, RequirementStatus } from '../types/enums';
 import type { MemberDemoData } from './demoData';
-import { ITEM } from './items';
-
-const { CRITICAL, HIGH, MEDIUM, LOW } = Priority;
-const { DRAFT, SUBMITTED, FULFILLED, WITHDRAWN } = RequirementStatus;
+import { DEMO_REQUIREMENTS } from '../../../lib/reference/demoRequirements';
+import { ITEM } from '../../../lib/reference/items';
 
 export const ALBANIA: MemberDemoData = {
   ministry: {
@@ -62,27 +59,10 @@ export const ALBANIA: MemberDemoData = {
       { nsn: ITEM.TOURNIQUET, operational: 2400, reserve: 2600 },
     ],
   },
-  requirements: [
-    { nsn: ITEM.JAVELIN_MISSILE, quantity: 48, priority: CRITICAL, neededBy: '2026-10-31', status: SUBMITTED,
-      justification: 'Commando Regiment anti-armour stock below the NATO Force Goal minimum.' },
-    { nsn: ITEM.STINGER_MISSILE, quantity: 20, priority: CRITICAL, neededBy: '2027-03-31', status: SUBMITTED,
-      justification: 'No short-range air defence; required to protect Kuçova air base.' },
-    { nsn: ITEM.STINGER_GRIPSTOCK, quantity: 8, priority: CRITICAL, neededBy: '2027-03-31', status: SUBMITTED,
-      justification: 'Launchers for the Stinger missiles requested alongside.' },
-    { nsn: ITEM.JLTV, quantity: 30, priority: HIGH, neededBy: '2027-12-31', status: DRAFT,
-      justification: 'Protected mobility for the infantry battalions committed to NATO rotations.' },
-    { nsn: ITEM.PRC_163, quantity: 150, priority: HIGH, neededBy: '2026-12-31', status: SUBMITTED,
-      justification: 'Replace analogue VHF radios in the 2nd and 3rd Infantry Battalions.' },
-    { nsn: ITEM.PVS_31, quantity: 200, priority: MEDIUM, neededBy: '2027-06-30', status: DRAFT },
-    { nsn: ITEM.VEST, quantity: 800, priority: MEDIUM, neededBy: '2026-06-30', status: SUBMITTED },
-    { nsn: ITEM.HELMET, quantity: 800, priority: MEDIUM, neededBy: '2026-06-30', status: SUBMITTED },
-    { nsn: ITEM.IFAK, quantity: 2500, priority: LOW, neededBy: '2025-09-30', status: FULFILLED },
-    { nsn: ITEM.M249, quantity: 30, priority: LOW, neededBy: '2026-03-31', status: WITHDRAWN,
-      justification: 'Covered by a donation of light machine guns.' },
-  ],
+  requirements: DEMO_REQUIREMENTS.AL,
   budgets: [
-    { year: 2025, defenceTotal: '50480000000.00', procurement: '13120000000.00' },
-    { year: 2026, defenceTotal: '56300000000.00', procurement: '15770000000.00' },
-    { year: 2027, defenceTotal: '61900000000.00', procurement: '17950000000.00' },
+    { yearOffset: -1, defenceTotal: '50480000000.00', procurement: '13120000000.00' },
+    { yearOffset: 0, defenceTotal: '56300000000.00', procurement: '15770000000.00' },
+    { yearOffset: 1, defenceTotal: '61900000000.00', procurement: '17950000000.00' },
   ],
 };

@@ -1,10 +1,7 @@
 /** Bulgaria (invited): Ministry of Defence and the Bulgarian Land Forces (figures invented, magnitudes plausible). */
-import { Priority, RequirementStatus } from '../types/enums';
 import type { MemberDemoData } from './demoData';
-import { ITEM } from './items';
-
-const { CRITICAL, HIGH, MEDIUM, LOW } = Priority;
-const { DRAFT, SUBMITTED, FULFILLED, WITHDRAWN } = RequirementStatus;
+import { DEMO_REQUIREMENTS } from '../../../lib/reference/demoRequirements';
+import { ITEM } from '../../../lib/reference/items';
 
 export const BULGARIA: MemberDemoData = {
   ministry: {
@@ -57,27 +54,10 @@ export const BULGARIA: MemberDemoData = {
       { nsn: ITEM.TOURNIQUET, operational: 4400, reserve: 5000 },
     ],
   },
-  requirements: [
-    { nsn: ITEM.PROJECTILE_155, quantity: 10000, priority: CRITICAL, neededBy: '2026-12-31', status: SUBMITTED,
-      justification: 'Transition of the 4th Artillery Regiment to NATO 155 mm calibre needs an initial war reserve.' },
-    { nsn: ITEM.STINGER_MISSILE, quantity: 40, priority: CRITICAL, neededBy: '2027-06-30', status: DRAFT,
-      justification: 'Short-range air defence for the Black Sea coast and Novo Selo training area.' },
-    { nsn: ITEM.STINGER_GRIPSTOCK, quantity: 12, priority: HIGH, neededBy: '2027-06-30', status: DRAFT,
-      justification: 'Launchers for the requested Stinger missiles.' },
-    { nsn: ITEM.JLTV, quantity: 60, priority: HIGH, neededBy: '2027-12-31', status: SUBMITTED,
-      justification: 'Replace legacy light vehicles of the 61st Mechanized Brigade.' },
-    { nsn: ITEM.JAVELIN_MISSILE, quantity: 80, priority: HIGH, neededBy: '2027-03-31', status: SUBMITTED,
-      justification: 'Complete the anti-armour capability of both mechanized brigades.' },
-    { nsn: ITEM.PRC_163, quantity: 300, priority: MEDIUM, neededBy: '2027-09-30', status: DRAFT },
-    { nsn: ITEM.PVS_31, quantity: 400, priority: MEDIUM, neededBy: '2027-06-30', status: SUBMITTED },
-    { nsn: ITEM.HELMET, quantity: 3000, priority: MEDIUM, neededBy: '2025-12-31', status: FULFILLED },
-    { nsn: ITEM.IFAK, quantity: 3000, priority: LOW, neededBy: '2025-06-30', status: FULFILLED },
-    { nsn: ITEM.M249, quantity: 60, priority: LOW, neededBy: '2026-06-30', status: WITHDRAWN,
-      justification: 'Deferred to the national small-arms programme.' },
-  ],
+  requirements: DEMO_REQUIREMENTS.BG,
   budgets: [
-    { year: 2025, defenceTotal: '2350000000.00', procurement: '640000000.00' },
-    { year: 2026, defenceTotal: '2560000000.00', procurement: '720000000.00' },
-    { year: 2027, defenceTotal: '2790000000.00', procurement: '800000000.00' },
+    { yearOffset: -1, defenceTotal: '2350000000.00', procurement: '640000000.00' },
+    { yearOffset: 0, defenceTotal: '2560000000.00', procurement: '720000000.00' },
+    { yearOffset: 1, defenceTotal: '2790000000.00', procurement: '800000000.00' },
   ],
 };

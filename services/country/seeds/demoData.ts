@@ -3,7 +3,8 @@
  * an equipment table (how many of each item are operational, in maintenance,
  * in reserve); each non-zero status becomes one inventory line.
  */
-import { HoldingStatus, Priority, RequirementStatus } from '../types/enums';
+import type { DemoRequirement } from '../../../lib/reference/demoRequirements';
+import { HoldingStatus } from '../types/enums';
 
 export interface EquipmentLine {
   nsn: string;
@@ -14,17 +15,9 @@ export interface EquipmentLine {
   natoStandard?: boolean;
 }
 
-export interface DemoRequirement {
-  nsn: string;
-  quantity: number;
-  priority: Priority;
-  neededBy: string;
-  status: RequirementStatus;
-  justification?: string;
-}
-
 export interface DemoBudget {
-  year: number;
+  /** Years from the demo day's year: -1 last year, 0 this year, 1 next year. */
+  yearOffset: number;
   defenceTotal: string;
   procurement: string;
 }
@@ -32,7 +25,8 @@ export interface DemoBudget {
 export interface MemberDemoData {
   ministry: { name: string; minister: string; headquarters: string };
   formations: Record<string, EquipmentLine[]>;
-  requirements: DemoRequirement[];
+  /** Shared with procurement's demo (lib/reference/demoRequirements.ts), which links allocations to them. */
+  requirements: readonly DemoRequirement[];
   budgets: DemoBudget[];
 }
 

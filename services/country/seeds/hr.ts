@@ -1,10 +1,7 @@
 /** Croatia: Ministry of Defence (MORH) and the Croatian Army (figures invented, magnitudes plausible). */
-import { Priority, RequirementStatus } from '../types/enums';
 import type { MemberDemoData } from './demoData';
-import { ITEM } from './items';
-
-const { CRITICAL, HIGH, MEDIUM, LOW } = Priority;
-const { DRAFT, SUBMITTED, FULFILLED, WITHDRAWN } = RequirementStatus;
+import { DEMO_REQUIREMENTS } from '../../../lib/reference/demoRequirements';
+import { ITEM } from '../../../lib/reference/items';
 
 export const CROATIA: MemberDemoData = {
   ministry: {
@@ -62,28 +59,10 @@ export const CROATIA: MemberDemoData = {
       { nsn: ITEM.IFAK, operational: 450 },
     ],
   },
-  requirements: [
-    { nsn: ITEM.PROJECTILE_155, quantity: 12000, priority: CRITICAL, neededBy: '2026-12-31', status: SUBMITTED,
-      justification: 'Artillery ammunition stock after transfers to Ukraine is below 30 days of combat supply.' },
-    { nsn: ITEM.STINGER_MISSILE, quantity: 60, priority: CRITICAL, neededBy: '2027-06-30', status: SUBMITTED,
-      justification: 'Replace missiles expiring in 2026 and cover the new short-range air defence battery.' },
-    { nsn: ITEM.JLTV, quantity: 40, priority: HIGH, neededBy: '2027-09-30', status: SUBMITTED,
-      justification: 'Second tranche for the Artillery-Missile Regiment and reconnaissance.' },
-    { nsn: ITEM.JAVELIN_MISSILE, quantity: 90, priority: HIGH, neededBy: '2027-03-31', status: DRAFT,
-      justification: 'Training consumption and war reserve for the Guards brigades.' },
-    { nsn: ITEM.SWITCHBLADE, quantity: 120, priority: HIGH, neededBy: '2026-12-31', status: DRAFT,
-      justification: 'Extend loitering munitions from Special Forces Command to the Guards brigades.' },
-    { nsn: ITEM.PRC_163, quantity: 400, priority: MEDIUM, neededBy: '2027-12-31', status: DRAFT },
-    { nsn: ITEM.PAS_13, quantity: 150, priority: MEDIUM, neededBy: '2027-06-30', status: SUBMITTED },
-    { nsn: ITEM.VEST, quantity: 2000, priority: MEDIUM, neededBy: '2025-12-31', status: FULFILLED },
-    { nsn: ITEM.TOURNIQUET, quantity: 5000, priority: LOW, neededBy: '2025-09-30', status: FULFILLED },
-    { nsn: ITEM.IFAK, quantity: 4000, priority: LOW, neededBy: '2026-09-30', status: SUBMITTED },
-    { nsn: ITEM.HMMWV, quantity: 20, priority: LOW, neededBy: '2026-12-31', status: WITHDRAWN,
-      justification: 'Replaced by the JLTV requirement.' },
-  ],
+  requirements: DEMO_REQUIREMENTS.HR,
   budgets: [
-    { year: 2025, defenceTotal: '1780000000.00', procurement: '520000000.00' },
-    { year: 2026, defenceTotal: '1960000000.00', procurement: '610000000.00' },
-    { year: 2027, defenceTotal: '2150000000.00', procurement: '690000000.00' },
+    { yearOffset: -1, defenceTotal: '1780000000.00', procurement: '520000000.00' },
+    { yearOffset: 0, defenceTotal: '1960000000.00', procurement: '610000000.00' },
+    { yearOffset: 1, defenceTotal: '2150000000.00', procurement: '690000000.00' },
   ],
 };

@@ -1,10 +1,7 @@
 /** Kosovo: Ministry of Defence and the Kosovo Security Force (figures invented, magnitudes plausible). */
-import { Priority, RequirementStatus } from '../types/enums';
 import type { MemberDemoData } from './demoData';
-import { ITEM } from './items';
-
-const { CRITICAL, HIGH, MEDIUM, LOW } = Priority;
-const { DRAFT, SUBMITTED, FULFILLED, WITHDRAWN } = RequirementStatus;
+import { DEMO_REQUIREMENTS } from '../../../lib/reference/demoRequirements';
+import { ITEM } from '../../../lib/reference/items';
 
 export const KOSOVO: MemberDemoData = {
   ministry: {
@@ -63,26 +60,10 @@ export const KOSOVO: MemberDemoData = {
       { nsn: ITEM.CARTRIDGE_762, operational: 0, reserve: 640 },
     ],
   },
-  requirements: [
-    { nsn: ITEM.JAVELIN_MISSILE, quantity: 60, priority: CRITICAL, neededBy: '2026-09-30', status: SUBMITTED,
-      justification: 'Anti-armour stock of the Rapid Reaction Brigade covers one firing cycle; NATO capability target requires three.' },
-    { nsn: ITEM.SWITCHBLADE, quantity: 40, priority: CRITICAL, neededBy: '2026-12-15', status: SUBMITTED,
-      justification: 'No loitering munition capability; identified as a priority gap in the 2025 Strategic Defence Review.' },
-    { nsn: ITEM.JLTV, quantity: 24, priority: HIGH, neededBy: '2027-06-30', status: SUBMITTED,
-      justification: 'Replace unarmoured HMMWVs of the infantry regiments.' },
-    { nsn: ITEM.PRC_163, quantity: 180, priority: HIGH, neededBy: '2026-11-30', status: DRAFT,
-      justification: 'Secure voice and data down to squad level, interoperable with KFOR.' },
-    { nsn: ITEM.PVS_31, quantity: 300, priority: MEDIUM, neededBy: '2027-03-31', status: DRAFT },
-    { nsn: ITEM.PUMA, quantity: 3, priority: HIGH, neededBy: '2027-09-30', status: DRAFT,
-      justification: 'Battalion-level reconnaissance for both infantry regiments.' },
-    { nsn: ITEM.HELMET, quantity: 1500, priority: MEDIUM, neededBy: '2025-10-31', status: FULFILLED },
-    { nsn: ITEM.TOURNIQUET, quantity: 3000, priority: LOW, neededBy: '2025-06-30', status: FULFILLED },
-    { nsn: ITEM.M110A1, quantity: 24, priority: LOW, neededBy: '2026-06-30', status: WITHDRAWN,
-      justification: 'Superseded by the marksman rifle programme funded bilaterally.' },
-  ],
+  requirements: DEMO_REQUIREMENTS.XK,
   budgets: [
-    { year: 2025, defenceTotal: '201500000.00', procurement: '58400000.00' },
-    { year: 2026, defenceTotal: '246000000.00', procurement: '78700000.00' },
-    { year: 2027, defenceTotal: '285000000.00', procurement: '94050000.00' },
+    { yearOffset: -1, defenceTotal: '201500000.00', procurement: '58400000.00' },
+    { yearOffset: 0, defenceTotal: '246000000.00', procurement: '78700000.00' },
+    { yearOffset: 1, defenceTotal: '285000000.00', procurement: '94050000.00' },
   ],
 };

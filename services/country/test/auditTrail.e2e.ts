@@ -4,7 +4,7 @@
  * other by cursor; only the member's own ministry and procurement read it.
  * deleteHolding runs for the own ministry only.
  */
-import { ITEM } from '../seeds/items';
+import { ITEM } from '../../../lib/reference/items';
 import { Federation, startFederation } from '../../../test/testkit/federation';
 
 const AUDIT = `query($first: Int, $after: String) { auditEntries(country: "XK", first: $first, after: $after) {

@@ -1,5 +1,5 @@
 import { Holding, Requirement } from '../entities';
-import { ITEM } from '../seeds/items';
+import { ITEM } from '../../../lib/reference/items';
 import { HoldingStatus, Priority, RequirementStatus } from '../types/enums';
 import { RunningMember, startMember } from './memberServer';
 

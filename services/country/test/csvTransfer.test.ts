@@ -12,7 +12,7 @@ import { createTestDatabase, TestDatabase } from '../../../test/testkit/database
 import { AuditEntry, Holding } from '../entities';
 import { openCountryDatabase } from '../database';
 import { seedDemoData } from '../seeds';
-import { ITEM } from '../seeds/items';
+import { ITEM } from '../../../lib/reference/items';
 import { CsvImportError } from '../transfer/csvText';
 import { exportCsv, importCsvFile } from '../transfer/memberFiles';
 import { RECORD_KINDS, RecordKind } from '../transfer/recordFormats';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { normalizeSubgraphSdl } from '../../../lib/graphql/federatedSchema';
 import { MEMBERS } from '../../../lib/reference/members';
 import { DEMO_DATA } from '../seeds';
-import { RunningMember, startMember } from './memberServer';
+import { DEMO_CALENDAR, RunningMember, startMember } from './memberServer';
 
 describe('the _entities contract of a member service (XK, demo records)', () => {
   let xk: RunningMember;
@@ -57,7 +57,7 @@ describe('the _entities contract of a member service (XK, demo records)', () => 
       id: requirementIds[0],
       countryCode: 'XK',
       priority: DEMO_DATA.XK.requirements[0].priority,
-      neededBy: DEMO_DATA.XK.requirements[0].neededBy,
+      neededBy: DEMO_CALENDAR.day(DEMO_DATA.XK.requirements[0].neededIn),
       status: DEMO_DATA.XK.requirements[0].status,
       item: { nsn: DEMO_DATA.XK.requirements[0].nsn },
       country: { code: 'XK', ministry: { minister: DEMO_DATA.XK.ministry.minister } },

@@ -3,10 +3,16 @@
  * database (MariaDB with TEST_DATABASE_URL, else SQLite), spoken to over HTTP.
  */
 import type { DataSource } from 'typeorm';
+import { demoCalendar } from '../../../lib/reference/demoCalendar';
 import { createTestDatabase, TestDatabase } from '../../../test/testkit/database';
 import { rememberSignatureTarget, signedGraphQL } from '../../../test/testkit/signedFetch';
 import { COUNTRY_ENTITIES } from '../entities';
 import { CountryService, CountryServiceOptions, startCountryService } from '../service';
+
+/** The demo day these tests seed on: its records are dated from it (lib/reference/demoCalendar.ts). */
+export const DEMO_DAY = '2026-10-01';
+export const DEMO_CALENDAR = demoCalendar(DEMO_DAY);
+export const demoClock = (): Date => new Date(`${DEMO_DAY}T10:00:00Z`);
 
 export interface GraphQLErrorBody {
   message: string;
@@ -41,7 +47,8 @@ export async function startMember(
   const database = options.database ?? (await createTestDatabase(`country_${member}`));
   let service: CountryService;
   try {
-    service = await startCountryService({ ...options, member, databaseUrl: database.url });
+    // Seeded on the fixed demo day, so dated demo records can be compared.
+    service = await startCountryService({ now: demoClock, ...options, member, databaseUrl: database.url });
     rememberSignatureTarget(service.url, member);
   } catch (error) {
     if (!options.database) await database.drop();

@@ -4,7 +4,7 @@ import { StatementCounter } from '../../../lib/db/statementCounter';
 import { createTestDatabase, TestDatabase } from '../../../test/testkit/database';
 import { Budget, COUNTRY_ENTITIES, Holding, Requirement } from '../entities';
 import { COUNTRY_MIGRATIONS } from '../migrations';
-import { ITEM } from '../seeds/items';
+import { ITEM } from '../../../lib/reference/items';
 import { HoldingStatus, Priority, RequirementStatus } from '../types/enums';
 
 const TABLES = ['ministry', 'holding', 'requirement', 'budget', 'audit_entry'];

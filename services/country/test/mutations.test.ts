@@ -1,5 +1,5 @@
 import { Budget, Holding, Ministry, Requirement } from '../entities';
-import { ITEM } from '../seeds/items';
+import { ITEM } from '../../../lib/reference/items';
 import { onlyError, RunningMember, snapshotDatabase, startMember } from './memberServer';
 
 const RECORD_HOLDING = 'mutation($input: RecordHoldingInput!) { recordHolding(country: "XK", input: $input) { id countryCode category quantity unit status natoStandard item { nsn } } }';

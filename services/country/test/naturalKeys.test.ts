@@ -4,7 +4,7 @@
  * year. And deleteHolding, with every write leaving exactly its audit entries.
  */
 import { AuditEntry, Holding, Requirement } from '../entities';
-import { ITEM } from '../seeds/items';
+import { ITEM } from '../../../lib/reference/items';
 import { onlyError, RunningMember, snapshotDatabase, startMember } from './memberServer';
 
 const RECORD_HOLDING = 'mutation($input: RecordHoldingInput!) { recordHolding(country: "XK", input: $input) { id quantity unit status natoStandard } }';

@@ -2,7 +2,7 @@ import { catalogEntry } from '../../../lib/reference/catalog';
 import { MEMBERS } from '../../../lib/reference/members';
 import { demoHoldings } from '../seeds/demoData';
 import { DEMO_DATA } from '../seeds';
-import { onlyError, RunningMember, startMember } from './memberServer';
+import { DEMO_CALENDAR, onlyError, RunningMember, startMember } from './memberServer';
 
 const KOSOVO = DEMO_DATA.XK;
 const EXPECTED_HOLDINGS = demoHoldings(KOSOVO.formations);
@@ -79,7 +79,7 @@ describe('country subgraph queries (XK, demo records)', () => {
       countryCode: 'XK',
       quantity: demo.quantity,
       priority: demo.priority,
-      neededBy: demo.neededBy,
+      neededBy: DEMO_CALENDAR.day(demo.neededIn),
       status: demo.status,
       justification: demo.justification ?? null,
       item: { nsn: demo.nsn },
@@ -90,7 +90,7 @@ describe('country subgraph queries (XK, demo records)', () => {
 
   it("answers a year's budget as exact Money in the member's budget currency", async () => {
     const currency = MEMBERS.find((m) => m.code === 'XK')!.budgetCurrency;
-    const demo = KOSOVO.budgets.find((b) => b.year === 2026)!;
+    const demo = KOSOVO.budgets.find((b) => DEMO_CALENDAR.year(b.yearOffset) === 2026)!;
     const { data } = await xk.gql('{ budget(country: "XK", year: 2026) { year defenceTotal { amount currency } procurement { amount currency } } }');
     expect(data.budget).toEqual({
       year: 2026,
@@ -107,6 +107,6 @@ describe('country subgraph queries (XK, demo records)', () => {
 
   it('lists every budget by year', async () => {
     const { data } = await xk.gql('{ budgets(country: "XK") { year procurement { amount } } }');
-    expect(data.budgets).toEqual(KOSOVO.budgets.map((b) => ({ year: b.year, procurement: { amount: b.procurement } })));
+    expect(data.budgets).toEqual(KOSOVO.budgets.map((b) => ({ year: DEMO_CALENDAR.year(b.yearOffset), procurement: { amount: b.procurement } })));
   });
 });

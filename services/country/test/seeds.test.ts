@@ -29,8 +29,8 @@ describe.each(Object.entries(DEMO_DATA))('demo records of %s', (code, data) => {
     for (const r of critical) expect(r.justification?.trim()).toBeTruthy();
   });
 
-  it('hold budgets for 2025-2027, growing, with procurement a plausible share of the total', () => {
-    expect(data.budgets.map((b) => b.year)).toEqual([2025, 2026, 2027]);
+  it('hold budgets for last year, this year and next year, growing, with procurement a plausible share of the total', () => {
+    expect(data.budgets.map((b) => b.yearOffset)).toEqual([-1, 0, 1]);
     let previous = 0n;
     for (const b of data.budgets) {
       const total = parseAmount(b.defenceTotal);
@@ -54,16 +54,16 @@ describe('seedDemoData', () => {
   it('loads the same records every time, keeps existing records on a first-start seed, and replaces them on reset', async () => {
     const dataSource = await openCountryDatabase(database.url);
     try {
-      expect(await seedDemoData(dataSource, 'HR', { reset: false })).toBe('seeded');
+      expect(await seedDemoData(dataSource, 'HR', { reset: false, today: '2026-10-01' })).toBe('seeded');
       const first = await snapshotDatabase(dataSource);
       // Ids keep counting after a reset; everything else must be the same.
       const withoutIds = (snapshot: Record<string, unknown[]>) => Object.values(snapshot).flat().map((row) => String(row).replace(/^\{"id":\d+,/, '{'));
 
       await dataSource.getRepository(Holding).update({ countryCode: 'HR' }, { quantity: 1 });
-      expect(await seedDemoData(dataSource, 'HR', { reset: false })).toBe('kept-existing');
+      expect(await seedDemoData(dataSource, 'HR', { reset: false, today: '2026-10-01' })).toBe('kept-existing');
       expect(await dataSource.getRepository(Holding).countBy({ quantity: 1 })).toBe(demoHoldings(DEMO_DATA.HR.formations).length);
 
-      expect(await seedDemoData(dataSource, 'HR', { reset: true })).toBe('seeded');
+      expect(await seedDemoData(dataSource, 'HR', { reset: true, today: '2026-10-01' })).toBe('seeded');
       expect(withoutIds(await snapshotDatabase(dataSource))).toEqual(withoutIds(first));
 
       const currency = MEMBERS.find((m) => m.code === 'HR')!.budgetCurrency;

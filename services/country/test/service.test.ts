@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import { Holding } from '../entities';
-import { ITEM } from '../seeds/items';
+import { ITEM } from '../../../lib/reference/items';
 import { gatewayHeaders } from '../../../test/testkit/signedFetch';
 import { RunningMember, startMember } from './memberServer';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { normalizeSubgraphSdl } from '../../../lib/graphql/federatedSchema';
 import { demoHoldings } from '../seeds/demoData';
 import { DEMO_DATA } from '../seeds';
-import { ITEM } from '../seeds/items';
+import { ITEM } from '../../../lib/reference/items';
 import { startCountryService } from '../service';
 import { RunningMember, startMember } from './memberServer';
 

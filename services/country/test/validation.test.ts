@@ -1,4 +1,4 @@
-import { ITEM } from '../seeds/items';
+import { ITEM } from '../../../lib/reference/items';
 import { onlyError, RunningMember, snapshotDatabase, startMember } from './memberServer';
 
 const RECORD_HOLDING = 'mutation($input: RecordHoldingInput!) { recordHolding(country: "XK", input: $input) { id } }';

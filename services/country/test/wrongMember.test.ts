@@ -1,4 +1,4 @@
-import { ITEM } from '../seeds/items';
+import { ITEM } from '../../../lib/reference/items';
 import { RunningMember, snapshotDatabase, startMember } from './memberServer';
 
 /** Every root field, addressed to Albania; inputs are valid, so only the member is wrong. */

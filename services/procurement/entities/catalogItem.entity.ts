@@ -22,7 +22,8 @@ export class CatalogItem {
   @Column({ type: 'varchar', length: 120 })
   supplier: string;
 
-  @Field({ description: 'The standard it meets, e.g. "STANAG 4569".' })
+  /** "" where no STANAG applies (or none is verified): omitted rather than guessed. */
+  @Field({ deprecationReason: 'Use standards: an item no STANAG applies to has none, and reads "" here.' })
   @Column({ type: 'varchar', length: 60 })
   standard: string;
 

@@ -1,7 +1,7 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { DateTimeScalar } from '../../../lib/graphql/scalars';
-import { Membership, NatoStatus } from '../types/enums';
+import { Membership, NatoRelation, NatoStatus } from '../types/enums';
 
 /**
  * A country in the joint-procurement registry. In the graph it is `Country`,
@@ -19,9 +19,14 @@ export class Member {
   @Column({ type: 'varchar', length: 100 })
   name: string;
 
-  @Field(() => NatoStatus)
+  /** The older projection of natoRelation, kept for the deprecated field: NONE is stored as PARTNER (legacyNatoStatus). */
+  @Field(() => NatoStatus, { deprecationReason: 'Use natoRelation: NatoStatus cannot say NONE, so a country without a NATO relation (Kosovo) reads PARTNER here.' })
   @Column({ name: 'nato_status', type: 'varchar', length: 8 })
   natoStatus: NatoStatus;
+
+  @Field(() => NatoRelation, { description: "The country's relation to NATO; NONE where there is none." })
+  @Column({ name: 'nato_relation', type: 'varchar', length: 8 })
+  natoRelation: NatoRelation;
 
   @Field(() => Membership)
   @Column({ type: 'varchar', length: 8 })

@@ -1,5 +1,6 @@
 import { CreateProcurementSchema1767225600001 } from './1767225600001-CreateProcurementSchema';
 import { AllocationLockVersion1796254773000 } from './1796254773000-AllocationLockVersion';
+import { TruthfulReferenceData1796360000000 } from './1796360000000-TruthfulReferenceData';
 
 /** The procurement database's migrations, oldest first. Add new ones at the end. */
-export const PROCUREMENT_MIGRATIONS = [CreateProcurementSchema1767225600001, AllocationLockVersion1796254773000];
+export const PROCUREMENT_MIGRATIONS = [CreateProcurementSchema1767225600001, AllocationLockVersion1796254773000, TruthfulReferenceData1796360000000];

@@ -9,6 +9,8 @@ import { tierFor } from '../pricing';
 import { CATALOG_SORT, catalogMatching } from '../listQueries';
 import { CatalogFilterArgs, CatalogPageArgs } from '../types/args';
 import { CatalogItemConnection } from '../types/connections';
+import { SupplyClass } from '../types/supplyClass.type';
+import { supplyClassOf } from '../../../lib/reference/supplyClassification';
 
 @Resolver(() => CatalogItem)
 export class CatalogResolver {
@@ -25,6 +27,16 @@ export class CatalogResolver {
   @Query(() => CatalogItem, { nullable: true, description: 'One catalogue item by its NSN; null if the catalogue has none.' })
   async catalogItem(@Arg('nsn', () => ID, { description: 'NATO Stock Number, NNNN-NN-NNN-NNNN.' }) nsn: string, @Ctx() ctx: ProcurementContext): Promise<CatalogItem | null> {
     return ctx.loaders.catalogItem.load(nsn);
+  }
+
+  @FieldResolver(() => [String], { description: 'The NATO standards (STANAGs) the item is built to, e.g. "STANAG 4569 Level 2"; empty where none applies or none is verified.' })
+  standards(@Root() item: CatalogItem): string[] {
+    return item.standard ? [item.standard] : [];
+  }
+
+  @FieldResolver(() => SupplyClass, { nullable: true, description: 'Its NATO supply class and group, read from the NSN; null for an NSN not in the 13-digit format.' })
+  supplyClass(@Root() item: CatalogItem): SupplyClass | null {
+    return supplyClassOf(item.nsn);
   }
 
   @FieldResolver(() => [PriceTier], { description: 'Volume tiers, smallest quantity first.' })

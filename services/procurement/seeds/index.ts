@@ -3,13 +3,12 @@ import { JointOrder } from '../entities';
 import { seedDemoOrders } from './demoOrders';
 import { seedReferenceData } from './referenceData';
 
-export { DEMO_TODAY } from './demoOrders';
 export { seedReferenceData } from './referenceData';
 
-/** Reference data, plus the demo orders when the database has no orders yet. */
-export async function seedDemoData(dataSource: DataSource): Promise<{ orders: boolean }> {
+/** Reference data, plus the demo orders when the database has no orders yet, dated from `today` ("YYYY-MM-DD"). */
+export async function seedDemoData(dataSource: DataSource, today: string): Promise<{ orders: boolean }> {
   await seedReferenceData(dataSource);
   if ((await dataSource.getRepository(JointOrder).count()) > 0) return { orders: false };
-  await seedDemoOrders(dataSource);
+  await seedDemoOrders(dataSource, today);
   return { orders: true };
 }

@@ -9,7 +9,7 @@ import { parseAmount } from '../../../lib/money';
 import { CATALOG, CATALOG_CURRENCY } from '../../../lib/reference/catalog';
 import { MEMBERS } from '../../../lib/reference/members';
 import { CatalogItem, Member, PriceTier } from '../entities';
-import { Membership, NatoStatus } from '../types/enums';
+import { legacyNatoStatus, Membership, NatoRelation } from '../types/enums';
 
 /** When the founding members are recorded as admitted. */
 const FOUNDED_AT = new Date('2025-09-01T09:00:00Z');
@@ -21,7 +21,8 @@ export async function seedReferenceData(dataSource: DataSource): Promise<void> {
       tx.create(Member, {
         code: m.code,
         name: m.name,
-        natoStatus: m.natoStatus as NatoStatus,
+        natoRelation: m.natoRelation as NatoRelation,
+        natoStatus: legacyNatoStatus(m.natoRelation as NatoRelation),
         membership: m.membership as Membership,
         admittedAt: m.membership === 'MEMBER' ? FOUNDED_AT : null,
       }),
@@ -33,7 +34,7 @@ export async function seedReferenceData(dataSource: DataSource): Promise<void> {
     if (newEntries.length === 0) return;
     await tx.insert(
       CatalogItem,
-      newEntries.map(({ nsn, name, category, supplier, standard }) => ({ nsn, name, category, supplier, standard, currency: CATALOG_CURRENCY })),
+      newEntries.map(({ nsn, name, category, supplier, standard }) => ({ nsn, name, category, supplier, standard: standard ?? '', currency: CATALOG_CURRENCY })),
     );
     await tx.insert(
       PriceTier,

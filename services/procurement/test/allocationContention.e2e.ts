@@ -44,7 +44,7 @@ async function allocationRevision(p: TestProcurement, id: string): Promise<numbe
 /** The service, with BG admitted: four ministries. */
 async function startWithFourMembers(label: string): Promise<TestProcurement> {
   const p = await startTestProcurement(label);
-  await p.query(`mutation { admitMember(code: "BG", name: "Bulgaria", natoStatus: MEMBER) { code } }`);
+  await p.query(`mutation { admitMember(code: "BG", name: "Bulgaria", natoRelation: MEMBER) { code } }`);
   return p;
 }
 

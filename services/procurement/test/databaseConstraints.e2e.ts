@@ -8,7 +8,7 @@ import { PROCUREMENT_ENTITIES } from '../entities';
 import { PROCUREMENT_MIGRATIONS } from '../migrations';
 import { startTestProcurement, TABLES, TestProcurement } from './procurementTestkit';
 import { draftOrder } from './orderSteps';
-import { DEMO_TODAY } from '../seeds';
+import { DEMO_DAY } from './procurementTestkit';
 
 describe('database constraints of the procurement schema', () => {
   let p: TestProcurement;
@@ -48,11 +48,15 @@ describe('the procurement migrations', () => {
     try {
       const tables = async () => (await dataSource.createQueryRunner().getTables(TABLES)).map((t) => t.name.replace(/^.*\./, '')).sort();
       expect(await tables()).toEqual([...TABLES].sort());
-      const columns = async () => (await dataSource.createQueryRunner().getTable('allocation'))?.columns.map((c) => c.name) ?? [];
-      expect(await columns()).toContain('lock_version');
-      await dataSource.undoLastMigration({ transaction: 'each' });
-      expect(await columns()).not.toContain('lock_version');
-      for (let i = 1; i < PROCUREMENT_MIGRATIONS.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
+      const columns = async (table: string) => (await dataSource.createQueryRunner().getTable(table))?.columns.map((c) => c.name) ?? [];
+      // Undone newest first: each down removes what its up added.
+      const added: Record<string, [string, string]> = { TruthfulReferenceData1796360000000: ['member', 'nato_relation'], AllocationLockVersion1796254773000: ['allocation', 'lock_version'] };
+      for (const migration of [...PROCUREMENT_MIGRATIONS].reverse()) {
+        const column = added[migration.name];
+        if (column) expect(await columns(column[0])).toContain(column[1]);
+        await dataSource.undoLastMigration({ transaction: 'each' });
+        if (column) expect(await columns(column[0])).not.toContain(column[1]);
+      }
       expect(await tables()).toEqual([]);
       await dataSource.runMigrations({ transaction: 'each' });
       expect(await tables()).toEqual([...TABLES].sort());
@@ -62,17 +66,19 @@ describe('the procurement migrations', () => {
     }
   });
 
-  it('add and remove the allocation lock version on a database that holds orders (deliveries pointing at allocations)', async () => {
-    const p = await startTestProcurement('migrations_data', { seed: true, today: DEMO_TODAY });
+  it('after the first, go down and up again on a database that holds orders (deliveries pointing at allocations)', async () => {
+    const p = await startTestProcurement('migrations_data', { seed: true, today: DEMO_DAY });
     try {
       const { dataSource } = p.service;
       const count = async (table: string) => Number((await dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
       const [allocations, deliveries] = [await count('allocation'), await count('delivery')];
       expect(deliveries).toBeGreaterThan(0);
-      await dataSource.undoLastMigration({ transaction: 'each' });
+      for (let i = 1; i < PROCUREMENT_MIGRATIONS.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
       await dataSource.runMigrations({ transaction: 'each' });
       expect([await count('allocation'), await count('delivery')]).toEqual([allocations, deliveries]);
       expect(await dataSource.query('SELECT DISTINCT lock_version FROM allocation')).toEqual([{ lock_version: 0 }]);
+      // Kosovo's relation is set right by the migration itself, not only by new seeds.
+      expect(await dataSource.query("SELECT code, nato_relation FROM member WHERE nato_relation <> nato_status")).toEqual([{ code: 'XK', nato_relation: 'NONE' }]);
       await expect(dataSource.query('UPDATE allocation SET lock_version = -1')).rejects.toThrow();
     } finally {
       await p.stop();

@@ -1,11 +1,11 @@
 import { CATALOG } from '../../../lib/reference/catalog';
-import { DEMO_TODAY } from '../seeds';
+import { DEMO_DAY } from './procurementTestkit';
 import { startTestProcurement, TestProcurement } from './procurementTestkit';
 
 describe('demo data', () => {
   let procurement: TestProcurement;
   beforeAll(async () => {
-    procurement = await startTestProcurement('demo', { today: DEMO_TODAY, seed: true });
+    procurement = await startTestProcurement('demo', { today: DEMO_DAY, seed: true });
   });
   afterAll(async () => procurement?.stop());
 

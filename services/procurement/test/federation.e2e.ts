@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { normalizeSubgraphSdl } from '../../../lib/graphql/federatedSchema';
-import { DEMO_TODAY } from '../seeds';
+import { DEMO_DAY } from './procurementTestkit';
 import { startTestProcurement, TestProcurement } from './procurementTestkit';
 import { draftOrder } from './orderSteps';
 
@@ -32,7 +32,7 @@ const EVERYTHING = `query($status: JointOrderStatus) { jointOrders(status: $stat
 describe('the procurement subgraph under a gateway', () => {
   let p: TestProcurement;
   beforeAll(async () => {
-    p = await startTestProcurement('federation', { today: DEMO_TODAY, seed: true });
+    p = await startTestProcurement('federation', { today: DEMO_DAY, seed: true });
   });
   afterAll(async () => p?.stop());
 

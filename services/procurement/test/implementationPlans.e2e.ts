@@ -26,7 +26,7 @@ describe('implementation plans', () => {
     await allocate(p, await addLine(p, second.id, '5820-01-668-1427'), 'HR', 120);
     orders = [first, second.id];
     croatianOrder = (await createOrder(p, { country: 'HR', participants: [] })).id;
-    await p.query(`mutation { admitMember(code: "SI", name: "Slovenia", natoStatus: MEMBER) { code } }`);
+    await p.query(`mutation { admitMember(code: "SI", name: "Slovenia", natoRelation: MEMBER) { code } }`);
     planId = (await p.query(CREATE_PLAN, { c: 'XK', input: { title: 'Anti-armour and radios 2027', summary: 'Version one.', orderIds: orders } })).createImplementationPlan.id;
   });
   afterAll(async () => p?.stop());

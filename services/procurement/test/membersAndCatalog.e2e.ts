@@ -2,8 +2,8 @@ import { CATALOG } from '../../../lib/reference/catalog';
 import { databaseSnapshot, firstError, startTestProcurement, TestProcurement } from './procurementTestkit';
 import { addLine, allocate, createOrder, decide, NSN, submit } from './orderSteps';
 
-const ADMIT = `mutation($code: ID!, $name: String!, $status: NatoStatus!) { admitMember(code: $code, name: $name, natoStatus: $status) { code name membership natoStatus admittedAt } }`;
-const INVITE = `mutation($code: ID!, $name: String!, $status: NatoStatus!) { inviteMember(code: $code, name: $name, natoStatus: $status) { code membership admittedAt } }`;
+const ADMIT = `mutation($code: ID!, $name: String!, $status: NatoRelation) { admitMember(code: $code, name: $name, natoRelation: $status) { code name membership natoRelation admittedAt } }`;
+const INVITE = `mutation($code: ID!, $name: String!, $status: NatoRelation) { inviteMember(code: $code, name: $name, natoRelation: $status) { code membership natoRelation admittedAt } }`;
 
 describe('the member registry', () => {
   let p: TestProcurement;
@@ -13,14 +13,15 @@ describe('the member registry', () => {
   afterAll(async () => p?.stop());
 
   it('lists the founding members and invited Bulgaria, by code', async () => {
-    const { members, country, nobody } = await p.query(`{ members { code name natoStatus membership } country(code: "XK") { name natoStatus } nobody: country(code: "ZZ") { name } }`);
+    const { members, country, nobody } = await p.query(`{ members { code name natoRelation membership } country(code: "XK") { name natoRelation natoStatus } nobody: country(code: "ZZ") { name } }`);
     expect(members).toEqual([
-      { code: 'AL', name: 'Albania', natoStatus: 'MEMBER', membership: 'MEMBER' },
-      { code: 'BG', name: 'Bulgaria', natoStatus: 'MEMBER', membership: 'INVITED' },
-      { code: 'HR', name: 'Croatia', natoStatus: 'MEMBER', membership: 'MEMBER' },
-      { code: 'XK', name: 'Kosovo', natoStatus: 'PARTNER', membership: 'MEMBER' },
+      { code: 'AL', name: 'Albania', natoRelation: 'MEMBER', membership: 'MEMBER' },
+      { code: 'BG', name: 'Bulgaria', natoRelation: 'MEMBER', membership: 'INVITED' },
+      { code: 'HR', name: 'Croatia', natoRelation: 'MEMBER', membership: 'MEMBER' },
+      { code: 'XK', name: 'Kosovo', natoRelation: 'NONE', membership: 'MEMBER' },
     ]);
-    expect(country).toEqual({ name: 'Kosovo', natoStatus: 'PARTNER' });
+    // Kosovo is not in the Partnership for Peace; the deprecated field, which has no NONE, reads PARTNER as before.
+    expect(country).toEqual({ name: 'Kosovo', natoRelation: 'NONE', natoStatus: 'PARTNER' });
     expect(nobody).toBeNull();
   });
 
@@ -29,7 +30,7 @@ describe('the member registry', () => {
       code: 'MK',
       name: 'North Macedonia',
       membership: 'MEMBER',
-      natoStatus: 'MEMBER',
+      natoRelation: 'MEMBER',
       admittedAt: '2026-05-04T10:00:00.000Z',
     });
     expect((await p.query(ADMIT, { code: 'BG', name: 'Bulgaria', status: 'MEMBER' })).admitMember).toMatchObject({ membership: 'MEMBER', admittedAt: '2026-05-04T10:00:00.000Z' });
@@ -38,7 +39,7 @@ describe('the member registry', () => {
   });
 
   it('invites a country (its code in any case, kept in capitals), which stays out of orders until admitted', async () => {
-    expect((await p.query(INVITE, { code: 'me', name: 'Montenegro', status: 'MEMBER' })).inviteMember).toEqual({ code: 'ME', membership: 'INVITED', admittedAt: null });
+    expect((await p.query(INVITE, { code: 'me', name: 'Montenegro', status: 'MEMBER' })).inviteMember).toEqual({ code: 'ME', membership: 'INVITED', natoRelation: 'MEMBER', admittedAt: null });
     const error = firstError(await p.request(`mutation { joinJointOrder(country: "Me", orderId: "1") { id } }`));
     expect([error.code, error.extensions.country]).toEqual(['MEMBER_NOT_ADMITTED', 'ME']);
   });
@@ -49,11 +50,20 @@ describe('the member registry', () => {
     ['a code is two letters', ADMIT, { code: 'MKD', name: 'North Macedonia', status: 'MEMBER' }, 'BAD_USER_INPUT', 'code'],
     ['a code of digits', INVITE, { code: 'm3', name: 'Montenegro', status: 'ASPIRANT' }, 'BAD_USER_INPUT', 'code'],
     ['a name is required', ADMIT, { code: 'SI', name: '  ', status: 'MEMBER' }, 'BAD_USER_INPUT', 'name'],
+    ['the NATO relation is required', ADMIT, { code: 'SI', name: 'Slovenia' }, 'BAD_USER_INPUT', 'natoRelation'],
   ])('refuses: %s, changing nothing', async (_title, operation, variables, code, field) => {
     const before = await databaseSnapshot(p.service.dataSource);
     const error = firstError(await p.request(operation, variables));
     expect([error.code, error.extensions.field]).toEqual([code, field]);
     expect(await databaseSnapshot(p.service.dataSource)).toBe(before);
+  });
+
+  it('records a country without a NATO relation as NONE, and the deprecated argument still admits', async () => {
+    expect((await p.query(INVITE, { code: 'RS', name: 'Serbia', status: 'NONE' })).inviteMember).toMatchObject({ natoRelation: 'NONE' });
+    const { admitMember } = await p.query(`mutation { admitMember(code: "SI", name: "Slovenia", natoStatus: MEMBER) { natoRelation natoStatus } }`);
+    expect(admitMember).toEqual({ natoRelation: 'MEMBER', natoStatus: 'MEMBER' });
+    const error = firstError(await p.request(`mutation { admitMember(code: "AT", name: "Austria", natoRelation: PARTNER, natoStatus: MEMBER) { code } }`));
+    expect([error.code, error.extensions.field]).toEqual(['BAD_USER_INPUT', 'natoStatus']);
   });
 
   it("adds up a member's committed money and savings over the orders its ministry approved, not drafts", async () => {
@@ -96,10 +106,17 @@ describe('the catalogue', () => {
     expect(l3harris).toHaveLength(CATALOG.filter((c) => c.supplier === 'L3Harris Technologies').length);
   });
 
+  it('names a STANAG only where one applies: none for the Javelin, M72, Stinger and HMMWV', async () => {
+    const { catalog } = await p.query(`{ catalog { name standards standard } }`);
+    const named = (prefix: string) => catalog.find((i: any) => i.name.startsWith(prefix));
+    for (const prefix of ['FGM-148F Javelin', 'Javelin Lightweight', 'M72 LAW', 'FIM-92K Stinger', 'Stinger Gripstock', 'HMMWV']) expect(named(prefix)).toMatchObject({ standards: [], standard: '' });
+    expect(named('Joint Light Tactical Vehicle').standards).toEqual(['STANAG 4569 Level 2']);
+  });
+
   it('answers one item with its tiers, and the tier a quantity reaches', async () => {
     const { catalogItem, unknown } = await p.query(`{
       catalogItem(nsn: "${NSN.firstAidKit}") {
-        name supplier standard category
+        name supplier standard standards category supplyClass { code name groupCode groupName }
         priceTiers { minQuantity unitPrice { amount currency } leadTimeDays }
         below: tierFor(quantity: 1999) { minQuantity unitPrice { amount } }
         at: tierFor(quantity: 2000) { minQuantity unitPrice { amount } leadTimeDays }
@@ -110,7 +127,9 @@ describe('the catalogue', () => {
       name: 'Improved First Aid Kit (IFAK II)',
       supplier: 'North American Rescue',
       standard: 'STANAG 2126',
+      standards: ['STANAG 2126'],
       category: 'MEDICAL',
+      supplyClass: { code: '6545', name: 'Replenishable Field Medical Sets, Kits, and Outfits', groupCode: '65', groupName: 'Medical, Dental, and Veterinary Equipment and Supplies' },
       priceTiers: [
         { minQuantity: 1, unitPrice: { amount: '118.00', currency: 'USD' }, leadTimeDays: 60 },
         { minQuantity: 2000, unitPrice: { amount: '104.50', currency: 'USD' }, leadTimeDays: 45 },

@@ -9,6 +9,9 @@ import { MEMBER_CODE } from '../../../lib/reference/members';
 import { ministryRole, type Role } from '../../../lib/security/roles';
 import { ProcurementService, startProcurementService } from '../service';
 
+/** The demo day the procurement tests seed on (any day tells the same story; see demoTimeline.e2e.ts). */
+export const DEMO_DAY = '2026-10-01';
+
 export interface GraphQLResponse<T = any> {
   data?: T;
   errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[];

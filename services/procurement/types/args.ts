@@ -7,7 +7,7 @@
 import { ArgsType, ClassType, Field, ID, Int } from 'type-graphql';
 import { WithPage } from '../../../lib/graphql/pagination';
 import { LocalDateScalar } from '../../../lib/graphql/scalars';
-import { Decision, DeliveryStatus, JointOrderStatus, NatoStatus } from './enums';
+import { Decision, DeliveryStatus, JointOrderStatus, NatoRelation, NatoStatus } from './enums';
 import { CreateImplementationPlanInput, CreateJointOrderInput } from './inputs';
 
 @ArgsType()
@@ -154,8 +154,11 @@ export class MemberDetailsArgs {
   @Field()
   name: string;
 
-  @Field(() => NatoStatus)
-  natoStatus: NatoStatus;
+  @Field(() => NatoRelation, { nullable: true, description: "The country's relation to NATO. Give this or natoStatus." })
+  natoRelation?: NatoRelation | null;
+
+  @Field(() => NatoStatus, { nullable: true, deprecationReason: 'Use natoRelation, which can say NONE.' })
+  natoStatus?: NatoStatus | null;
 }
 
 @ArgsType()

@@ -4,10 +4,23 @@
  */
 import { registerEnumType } from 'type-graphql';
 
+/** Superseded by NatoRelation, which can say NONE. */
 export enum NatoStatus {
   MEMBER = 'MEMBER',
   ASPIRANT = 'ASPIRANT',
   PARTNER = 'PARTNER',
+}
+
+export enum NatoRelation {
+  MEMBER = 'MEMBER',
+  ASPIRANT = 'ASPIRANT',
+  PARTNER = 'PARTNER',
+  NONE = 'NONE',
+}
+
+/** What the deprecated `natoStatus` shows: it has no NONE, so a country without a relation reads PARTNER, as it always did. */
+export function legacyNatoStatus(relation: NatoRelation): NatoStatus {
+  return relation === NatoRelation.NONE ? NatoStatus.PARTNER : (relation as string as NatoStatus);
 }
 
 export enum Membership {
@@ -56,7 +69,17 @@ export const COMMITTED_STATUSES: readonly JointOrderStatus[] = [
   JointOrderStatus.COMPLETED,
 ];
 
-registerEnumType(NatoStatus, { name: 'NatoStatus', description: "The member's relation to NATO." });
+registerEnumType(NatoStatus, { name: 'NatoStatus', description: "The member's relation to NATO, without a value for none: superseded by NatoRelation." });
+registerEnumType(NatoRelation, {
+  name: 'NatoRelation',
+  description: "The country's relation to NATO.",
+  valuesConfig: {
+    MEMBER: { description: 'A NATO member (Allied country).' },
+    ASPIRANT: { description: 'A partner NATO recognises as seeking membership.' },
+    PARTNER: { description: 'A partner of NATO, e.g. in the Partnership for Peace, not seeking membership.' },
+    NONE: { description: 'No formal relation with NATO (Kosovo: not in the Partnership for Peace; NATO is present as KFOR).' },
+  },
+});
 registerEnumType(Membership, { name: 'Membership', description: 'Whether the country is a full member of the joint procurement or only invited.' });
 registerEnumType(JointOrderStatus, {
   name: 'JointOrderStatus',

@@ -2,7 +2,7 @@
 import { badInput } from '../../../lib/errors';
 import { Member } from '../entities';
 import type { ProcurementContext } from '../context';
-import { Membership, NatoStatus } from '../types/enums';
+import { legacyNatoStatus, Membership, NatoRelation, NatoStatus } from '../types/enums';
 import { parseMemberCode } from './guards';
 import { memberRuleBroken, Rule } from './rules';
 import { insertUnique, writeTransaction } from './transaction';
@@ -10,13 +10,23 @@ import { insertUnique, writeTransaction } from './transaction';
 export interface MemberDetails {
   code: string;
   name: string;
-  natoStatus: NatoStatus;
+  natoRelation?: NatoRelation | null;
+  /** The deprecated way to give the relation. */
+  natoStatus?: NatoStatus | null;
 }
 
-function checkDetails(details: MemberDetails): void {
+/** The registry fields from checked details: both NATO columns from the one relation. */
+function checkDetails(details: MemberDetails): { name: string; natoRelation: NatoRelation; natoStatus: NatoStatus } {
   parseMemberCode(details.code, 'code');
   const name = details.name.trim();
   if (name.length === 0 || name.length > 100) throw badInput('name', 'must be 1 to 100 characters');
+  const given = details.natoRelation ?? details.natoStatus;
+  if (!given) throw badInput('natoRelation', 'is required: MEMBER, ASPIRANT, PARTNER or NONE');
+  if (details.natoRelation && details.natoStatus && (details.natoRelation as string) !== details.natoStatus) {
+    throw badInput('natoStatus', `says ${details.natoStatus} but natoRelation says ${details.natoRelation}; give natoRelation alone`);
+  }
+  const natoRelation = given as string as NatoRelation;
+  return { name, natoRelation, natoStatus: legacyNatoStatus(natoRelation) };
 }
 
 function memberExists(code: string, membership: Membership): Error {
@@ -25,11 +35,11 @@ function memberExists(code: string, membership: Membership): Error {
 
 /** Records an invitation: the country appears in the registry but cannot take part in orders yet. */
 export async function inviteMember(ctx: ProcurementContext, details: MemberDetails): Promise<Member> {
-  checkDetails(details);
+  const registry = checkDetails(details);
   return writeTransaction(ctx.dataSource, async (tx) => {
     const existing = await tx.findOne(Member, { where: { code: details.code } });
     if (existing) throw memberExists(details.code, existing.membership);
-    const member = tx.create(Member, { code: details.code, name: details.name.trim(), natoStatus: details.natoStatus, membership: Membership.INVITED, admittedAt: null });
+    const member = tx.create(Member, { code: details.code, ...registry, membership: Membership.INVITED, admittedAt: null });
     return insertUnique(tx, Member, member, () => memberExists(details.code, Membership.INVITED));
   });
 }
@@ -39,11 +49,11 @@ export async function inviteMember(ctx: ProcurementContext, details: MemberDetai
  * promoted. A code that is already a member is refused.
  */
 export async function admitMember(ctx: ProcurementContext, details: MemberDetails): Promise<Member> {
-  checkDetails(details);
+  const registry = checkDetails(details);
   return writeTransaction(ctx.dataSource, async (tx) => {
     const existing = await tx.findOne(Member, { where: { code: details.code } });
     if (existing?.membership === Membership.MEMBER) throw memberExists(details.code, Membership.MEMBER);
-    const fields = { name: details.name.trim(), natoStatus: details.natoStatus, membership: Membership.MEMBER, admittedAt: ctx.clock.now() };
+    const fields = { ...registry, membership: Membership.MEMBER, admittedAt: ctx.clock.now() };
     if (existing) {
       // Only an invitation still standing is promoted; a concurrent admission leaves nothing to update.
       const promoted = await tx.update(Member, { code: details.code, membership: Membership.INVITED }, fields);
