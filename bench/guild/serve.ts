@@ -17,7 +17,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { GUILD_SUBGRAPHS } from './subgraphs';
 
-const LINK =
+export const LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@external", "@requires", "@provides", "@shareable"])';
 
 /** What the subgraphs received since start: HTTP requests and TCP connections, summed over the four. */

@@ -83,6 +83,8 @@ describe('--help prints usage and does nothing else', () => {
     ['jpg', []],
     ['jpg', ['member', 'add', 'MK']],
     ['jpg', ['subgraph', 'check']],
+    ['audit:federation', []],
+    ['bench:planning', []],
   ];
 
   it.each(scripts)('npm run -s %s -- %j --help', async (script, args) => {
