@@ -3,6 +3,8 @@
  * `node dist/gateway/index.js` (flags and variables in ./startup.ts).
  * Ctrl-C (SIGINT) or SIGTERM stops it gracefully (lib/process/stopOnSignals.ts).
  */
+// First: before anything loads @apollo/gateway (see the module).
+import './plainApolloExports';
 import { setupTracing } from '../lib/observability/tracing';
 import { stopOnSignals } from '../lib/process/stopOnSignals';
 import { exitWithUsageIfAsked } from '../lib/config/usage';

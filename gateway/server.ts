@@ -23,6 +23,8 @@
  * every subgraph request with the trace context; each /graphql request is
  * logged as one JSON line, counted and timed (GET /metrics), and traced.
  */
+// First: before anything loads @apollo/gateway (see the module).
+import './plainApolloExports';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { RequestHandler } from 'express';
