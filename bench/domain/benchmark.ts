@@ -1,16 +1,18 @@
 /**
  * The domain benchmark, on our own federation on MariaDB
- * (bench/targets/domainFederation.ts, one process, alone on CPU 1 where the
- * machine allows):
+ * (bench/targets/domainFederation.ts: the gateway alone on CPU 1 where the
+ * machine allows, members and procurement on CPU 0 with the load generator):
  * - the dashboard's own queries (web/dashboard/queries.ts: the order list,
  *   one order, the members with their budgets) in turn, at `concurrency`
  *   connections, as a procurement user; every answer must be free of errors
  *   and identical to the first answer to the same query;
  * - one cross-member query (every member's ministry, by alias: the gateway
- *   asks all members in parallel) one request at a time, as the federation
- *   grows from 3 to 10 members: its latency should stay flat.
+ *   asks all members in parallel) one request at a time, on federations of 3,
+ *   6 and 10 members running side by side and asked in turn (many samples,
+ *   medians): its latency should stay flat.
  */
 import path from 'node:path';
+import { Pool } from 'undici';
 import { dashboardDocuments } from '../../scripts/safelist';
 import { runLoad } from '../load';
 import { Child, startChild, waitForOutput } from '../process';
@@ -34,10 +36,54 @@ export interface DomainSettings {
 const DIST = path.resolve(__dirname, '..', '..');
 const ALL_MEMBERS = ['XK', 'AL', 'HR', 'BG', 'MK', 'ME', 'RS', 'SI', 'BA', 'MT'];
 const GROWTH = [3, 6, 10];
+const CROSS_MEMBER_WARMUP = 30;
+const CROSS_MEMBER_SAMPLES = 300;
 
-async function startFederation(databaseUrl: string, members: string[], cpus?: string): Promise<{ child: Child; url: string; token: string }> {
-  const child = startChild(process.execPath, [path.join(DIST, 'bench/targets/domainFederation.js'), databaseUrl, members.join(',')], {
-    cpus,
+const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+interface Target {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+  check(text: string): boolean;
+}
+
+/** One request at a time to each target in turn, `samples` rounds after `warmup` rounds: each target's sorted latencies. */
+async function sampleInTurn(targets: Target[], warmup: number, samples: number) {
+  const pools = targets.map((t) => new Pool(new URL(t.url).origin, { connections: 1 }));
+  const results = targets.map(() => ({ latencies: [] as number[], failures: 0, firstFailure: undefined as string | undefined }));
+  try {
+    for (let round = 0; round < warmup + samples; round++) {
+      for (let k = 0; k < targets.length; k++) {
+        const { url, headers, body, check } = targets[k];
+        const started = performance.now();
+        let failure: string | undefined;
+        try {
+          const answer = await pools[k].request({ path: new URL(url).pathname, method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+          const text = await answer.body.text();
+          if (answer.statusCode !== 200 || !check(text)) failure = `HTTP ${answer.statusCode}: ${text.slice(0, 300)}`;
+        } catch (error) {
+          failure = String(error);
+        }
+        if (round < warmup) continue;
+        results[k].latencies.push(performance.now() - started);
+        if (failure) {
+          results[k].failures++;
+          results[k].firstFailure ??= failure;
+        }
+      }
+    }
+  } finally {
+    await Promise.all(pools.map((p) => p.close()));
+  }
+  for (const r of results) r.latencies.sort((a, b) => a - b);
+  return results;
+}
+
+/** Members and procurement on the CPUs the load generator uses, the gateway alone on `gatewayCpus`. */
+async function startFederation(databaseUrl: string, members: string[], gatewayCpus?: string): Promise<{ child: Child; url: string; token: string }> {
+  const child = startChild(process.execPath, [path.join(DIST, 'bench/targets/domainFederation.js'), databaseUrl, members.join(','), ...(gatewayCpus ? [gatewayCpus] : [])], {
+    cpus: gatewayCpus ? '0' : undefined,
     env: { LOG_LEVEL: 'warn', NODE_ENV: 'development' },
   });
   const [, url, token] = await waitForOutput(child, /READY (\S+) (\S+)/, 180_000);
@@ -89,26 +135,42 @@ export async function runDomainBenchmark(settings: DomainSettings): Promise<Doma
     await federation.child.stop();
   }
 
+  // The three federations run side by side and are asked in turn (3, 6, 10, 3, 6, 10…), so a busy moment
+  // of the machine falls on every size alike; medians over many samples.
   const crossMember: DomainResults['crossMember'] = [];
-  for (const count of GROWTH) {
-    const members = ALL_MEMBERS.slice(0, count);
-    const query = `{ ${members.map((m) => `${m}: ministry(country: "${m}") { name }`).join(' ')} }`;
-    const running = await startFederation(settings.databaseUrl, members, settings.gatewayCpus);
-    try {
-      const body = JSON.stringify({ query });
-      const first = await post(running.url, running.token, body);
-      const answer = JSON.parse(first.text);
-      if (answer.errors || Object.keys(answer.data ?? {}).length !== count) throw new Error(`cross-member query with ${count} members answered wrongly: ${first.text.slice(0, 300)}`);
-      const load = { url: running.url, headers: { authorization: `Bearer ${running.token}` }, body: () => body, check: (text: string) => text === first.text, concurrency: 1 };
-      await runLoad({ ...load, requests: 30 });
-      const result = await runLoad({ ...load, requests: 200, deadlineMs: 20_000 });
-      failures += result.failures;
-      firstFailure ??= result.firstFailure;
-      crossMember.push({ members: count, p50Ms: result.p50, p99Ms: result.p99 });
-      console.log(`  one cross-member query (every member's ministry), ${count} members: p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms${result.failures ? `, FAILURES ${result.failures}` : ''}`);
-    } finally {
-      await running.child.stop();
-    }
+  const sizes = await Promise.all(
+    GROWTH.map(async (count) => {
+      const members = ALL_MEMBERS.slice(0, count);
+      const federation = await startFederation(settings.databaseUrl, members, settings.gatewayCpus);
+      return { count, federation, body: JSON.stringify({ query: `{ ${members.map((m) => `${m}: ministry(country: "${m}") { name }`).join(' ')} }` }) };
+    }).map((started) => started.catch((error: unknown) => error as Error)),
+  );
+  try {
+    const failedToStart = sizes.find((s): s is Error => s instanceof Error);
+    if (failedToStart) throw failedToStart;
+    const running = sizes as Array<Exclude<(typeof sizes)[number], Error>>;
+    const samples = await sampleInTurn(
+      running.map(({ count, federation, body }) => ({
+        url: federation.url,
+        headers: { authorization: `Bearer ${federation.token}` },
+        body,
+        check: (text: string) => {
+          const answer = JSON.parse(text) as { data?: Record<string, unknown>; errors?: unknown };
+          return !answer.errors && Object.keys(answer.data ?? {}).length === count;
+        },
+      })),
+      CROSS_MEMBER_WARMUP,
+      CROSS_MEMBER_SAMPLES,
+    );
+    running.forEach(({ count }, k) => {
+      const { latencies, failures: failed, firstFailure: why } = samples[k];
+      failures += failed;
+      firstFailure ??= why;
+      crossMember.push({ members: count, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) });
+      console.log(`  one cross-member query (every member's ministry), ${count} members: p50 ${percentile(latencies, 50).toFixed(2)} ms, p99 ${percentile(latencies, 99).toFixed(2)} ms (${latencies.length} samples)${failed ? `, FAILURES ${failed}: ${why}` : ''}`);
+    });
+  } finally {
+    await Promise.all(sizes.map((s) => (s instanceof Error ? undefined : s.federation.child.stop())));
   }
   const crossMemberGrowth = crossMember[crossMember.length - 1].p50Ms / crossMember[0].p50Ms;
   console.log(`  cross-member latency at ${GROWTH[GROWTH.length - 1]} members / at ${GROWTH[0]}: ${crossMemberGrowth.toFixed(2)}x (p50)`);

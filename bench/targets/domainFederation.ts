@@ -1,28 +1,28 @@
 /**
- * Our own federation for the domain benchmark, in one process: procurement and
- * one country subgraph per member, each on its own throwaway MariaDB database
- * (created here, migrated, seeded with the demo records where a member has
- * them, dropped on exit), and the gateway in front, with security on
- * (development secrets). Prints `READY <gateway url> <token>` (a procurement
- * token, which reads everything).
- * Usage: node dist/bench/targets/domainFederation.js <mysql://server> <XK,AL,HR,...>
+ * Our own federation for the domain benchmark: procurement and one country
+ * subgraph per member in this process, each on its own throwaway MariaDB
+ * database (created here, migrated, seeded with the demo records where a member
+ * has them, dropped on exit), and the gateway in front in a process of its own
+ * (./domainGateway.ts, on the CPUs given, as the federation benchmark runs its
+ * gateways), with security on (development secrets). Prints
+ * `READY <gateway url> <token>` (a procurement token, which reads everything).
+ * Usage: node dist/bench/targets/domainFederation.js <mysql://server> <XK,AL,HR,...> [gateway CPUs]
  */
 import 'reflect-metadata';
 import crypto from 'node:crypto';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
 import { parseFederationConfig } from '../../gateway/config';
-import { createGatewayLogger } from '../../gateway/logger';
-import { startGateway } from '../../gateway/server';
 import { DEVELOPMENT_DEFAULTS } from '../../lib/security/config';
 import { mintDevelopmentToken } from '../../lib/security/tokens';
 import { startCountryService } from '../../services/country/service';
 import { startProcurementService } from '../../services/procurement/service';
+import { startChild, waitForOutput } from '../process';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
 async function main(): Promise<void> {
-  const [serverUrl, memberList] = process.argv.slice(2);
+  const [serverUrl, memberList, gatewayCpus] = process.argv.slice(2);
   const members = memberList.split(',');
   const suffix = crypto.randomBytes(3).toString('hex');
   const names = [`jpgb_${suffix}_procurement`, ...members.map((m) => `jpgb_${suffix}_${m.toLowerCase()}`)];
@@ -43,25 +43,24 @@ async function main(): Promise<void> {
     stops.push(() => procurement.stop());
     const countries = await Promise.all(members.map((member, i) => startCountryService({ member, databaseUrl: `${serverUrl}/${names[i + 1]}`, seed: true })));
     for (const country of countries) stops.push(() => country.stop());
-    const config = parseFederationConfig(
-      {
-        gateway: { port: 0, host: '127.0.0.1' },
-        supergraph: { source: 'sdl' },
-        subgraphs: [
-          { name: 'procurement', url: procurement.url, sdl: 'schema/procurement.graphql' },
-          {
-            name: 'country',
-            sdl: 'schema/country.graphql',
-            sharded: { key: ['code', 'countryCode'], argument: 'country', members: Object.fromEntries(members.map((m, i) => [m, { url: countries[i].url }])) },
-          },
-        ],
-      },
-      { origin: 'bench domain federation', baseDir: ROOT },
-    );
-    const gateway = await startGateway({ config, port: 0, host: '127.0.0.1', logger: createGatewayLogger({ level: 'warn' }), webApps: false });
+    const config = {
+      gateway: { port: 0, host: '127.0.0.1' },
+      supergraph: { source: 'sdl' },
+      subgraphs: [
+        { name: 'procurement', url: procurement.url, sdl: 'schema/procurement.graphql' },
+        {
+          name: 'country',
+          sdl: 'schema/country.graphql',
+          sharded: { key: ['code', 'countryCode'], argument: 'country', members: Object.fromEntries(members.map((m, i) => [m, { url: countries[i].url }])) },
+        },
+      ],
+    };
+    parseFederationConfig(config, { origin: 'bench domain federation', baseDir: ROOT }); // refused here, before a process is started
+    const gateway = startChild(process.execPath, [path.join(__dirname, 'domainGateway.js'), JSON.stringify(config)], { cpus: gatewayCpus, env: { LOG_LEVEL: 'warn' }, ipc: true });
     stops.push(() => gateway.stop());
+    const [, url] = await waitForOutput(gateway, /READY (\S+)/, 120_000);
     const token = await mintDevelopmentToken('procurement', { secret: DEVELOPMENT_DEFAULTS.jwtSecret, issuer: DEVELOPMENT_DEFAULTS.issuer, audience: DEVELOPMENT_DEFAULTS.audience, subject: 'bench' });
-    console.log(`READY ${gateway.url} ${token}`);
+    console.log(`READY ${url} ${token}`);
   } catch (error) {
     console.error(error);
     await stop();

@@ -258,3 +258,16 @@ describe('identity headers from clients', () => {
     }
   });
 });
+
+describe('signGatewayRequest', () => {
+  it('gives every request a nonce of its own, across many refills of its random pool', () => {
+    const nonces = Array.from({ length: 2000 }, () => signGatewayRequest(SECRET, { target: 'XK', method: 'POST', pathAndQuery: '/graphql', body: '{}' })[GATEWAY_HEADERS.nonce]);
+    expect(new Set(nonces).size).toBe(nonces.length);
+    for (const nonce of nonces) expect(nonce).toMatch(/^[A-Za-z0-9_-]{24}$/);
+  });
+
+  it('still refuses a secret that is too short, on every call', () => {
+    expect(() => signGatewayRequest('short', { target: 'XK', method: 'POST', pathAndQuery: '/graphql' })).toThrow(/at least/);
+    expect(() => signGatewayRequest('short', { target: 'XK', method: 'POST', pathAndQuery: '/graphql' })).toThrow(/at least/);
+  });
+});

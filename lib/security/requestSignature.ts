@@ -20,7 +20,7 @@
  * read either. The identity header is part of what is signed, so a client can
  * neither forge nor swap it.
  */
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Request, RequestHandler } from 'express';
 import { ErrorCode } from '../errors';
@@ -75,7 +75,36 @@ function assertSecret(secret: string): void {
 
 /** The public name of a secret: lets a subgraph refuse another deployment's signature before reading the body, and reveals nothing of the secret. */
 export function signingKeyId(secret: string): string {
-  return createHash('sha256').update('jpg-gateway-signing-key-id\n').update(secret).digest('base64url').slice(0, 16);
+  return hash('sha256', `jpg-gateway-signing-key-id\n${secret}`, 'base64url').slice(0, 16);
+}
+
+/** Key ids of the secrets already checked: signing checks the secret and hashes its id once, not per request. */
+const checkedKeyIds = new Map<string, string>();
+
+function keyIdOfCheckedSecret(secret: string): string {
+  let id = checkedKeyIds.get(secret);
+  if (id === undefined) {
+    assertSecret(secret);
+    id = signingKeyId(secret);
+    if (checkedKeyIds.size >= 16) checkedKeyIds.clear(); // a process signs with one or two secrets; never grows
+    checkedKeyIds.set(secret, id);
+  }
+  return id;
+}
+
+const NONCE_BYTES = 18;
+/** Random bytes drawn 256 nonces at a time (one call into the CSPRNG instead of one per request); each byte is used once. */
+let noncePool = Buffer.alloc(0);
+let nonceOffset = 0;
+
+function freshNonce(): string {
+  if (nonceOffset + NONCE_BYTES > noncePool.length) {
+    noncePool = randomBytes(NONCE_BYTES * 256);
+    nonceOffset = 0;
+  }
+  const nonce = noncePool.toString('base64url', nonceOffset, nonceOffset + NONCE_BYTES);
+  nonceOffset += NONCE_BYTES;
+  return nonce;
 }
 
 interface Signed {
@@ -96,14 +125,15 @@ function hmac(secret: string, request: Signed, timestamp: string, nonce: string)
 export function signGatewayRequest(
   secret: string,
   request: RequestToSign,
-  { now = Date.now(), nonce = randomBytes(18).toString('base64url') }: { now?: number; nonce?: string } = {},
+  { now = Date.now(), nonce = freshNonce() }: { now?: number; nonce?: string } = {},
 ): Record<string, string> {
-  assertSecret(secret);
+  const keyId = keyIdOfCheckedSecret(secret);
   const timestamp = String(now);
-  const bodyDigest = createHash('sha256').update(request.body ?? '').digest('hex');
+  // One-shot hashing: no Hash object per request.
+  const bodyDigest = hash('sha256', request.body ?? '', 'hex');
   return {
     [GATEWAY_HEADERS.target]: request.target,
-    [GATEWAY_HEADERS.keyId]: signingKeyId(secret),
+    [GATEWAY_HEADERS.keyId]: keyId,
     [GATEWAY_HEADERS.timestamp]: timestamp,
     [GATEWAY_HEADERS.nonce]: nonce,
     [GATEWAY_HEADERS.signature]: SIGNATURE_PREFIX + hmac(secret, { ...request, bodyDigest }, timestamp, nonce).toString('base64url'),
@@ -125,14 +155,27 @@ export interface FetchInit {
 export function signatureHeadersForFetch(secret: string, target: string, url: string, init: FetchInit = {}): Record<string, string> {
   const headers = init.headers ?? {};
   const identityKey = Object.keys(headers).find((name) => name.toLowerCase() === GATEWAY_HEADERS.identity);
-  const { pathname, search } = new URL(url);
   return signGatewayRequest(secret, {
     target,
     method: init.method ?? 'GET',
-    pathAndQuery: pathname + search,
+    pathAndQuery: pathAndQueryOf(url),
     body: init.body,
     identity: identityKey === undefined ? undefined : headers[identityKey],
   });
+}
+
+/** Path and query of the URLs signed for (a handful per process: one per subgraph), parsed once each. */
+const pathsAndQueries = new Map<string, string>();
+
+function pathAndQueryOf(url: string): string {
+  let known = pathsAndQueries.get(url);
+  if (known === undefined) {
+    const { pathname, search } = new URL(url);
+    known = pathname + search;
+    if (pathsAndQueries.size >= 256) pathsAndQueries.clear(); // GET requests carry their query in the URL: never grows without bound
+    pathsAndQueries.set(url, known);
+  }
+  return known;
 }
 
 /**
