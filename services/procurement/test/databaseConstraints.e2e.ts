@@ -50,12 +50,17 @@ describe('the procurement migrations', () => {
       expect(await tables()).toEqual([...TABLES].sort());
       const columns = async (table: string) => (await dataSource.createQueryRunner().getTable(table))?.columns.map((c) => c.name) ?? [];
       // Undone newest first: each down removes what its up added.
+      const indices = async (table: string) => (await dataSource.createQueryRunner().getTable(table))?.indices.map((i) => i.name) ?? [];
       const added: Record<string, [string, string]> = { TruthfulReferenceData1796360000000: ['member', 'nato_relation'], AllocationLockVersion1796254773000: ['allocation', 'lock_version'] };
+      const indexed: Record<string, [string, string]> = { AllocationRequirementIndex1796400000000: ['allocation', 'IDX_allocation_requirement'] };
       for (const migration of [...PROCUREMENT_MIGRATIONS].reverse()) {
         const column = added[migration.name];
+        const index = indexed[migration.name];
         if (column) expect(await columns(column[0])).toContain(column[1]);
+        if (index) expect(await indices(index[0])).toContain(index[1]);
         await dataSource.undoLastMigration({ transaction: 'each' });
         if (column) expect(await columns(column[0])).not.toContain(column[1]);
+        if (index) expect(await indices(index[0])).not.toContain(index[1]);
       }
       expect(await tables()).toEqual([]);
       await dataSource.runMigrations({ transaction: 'each' });
