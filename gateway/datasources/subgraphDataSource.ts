@@ -186,30 +186,36 @@ export class SubgraphDataSource implements GraphQLDataSource {
     for (const hook of this.sendHooks) await hook(options, this.target);
     if (!request.query) throw new Error('Missing query');
 
-    // Each distinct entity representation is sent once; the answer is fanned back out below.
     const representations = request.variables?.representations;
-    const distinct = Array.isArray(representations) && representations.length > 1 ? distinctRepresentations(representations) : undefined;
-    const variables = distinct ? { ...request.variables, representations: distinct.distinct } : request.variables ?? {};
     const answer =
       this.merger && Array.isArray(representations) && 'incomingRequestContext' in options && isMergeable(request.query)
-        ? await this.mergedFetch({ query: request.query, variables, operationName: request.operationName, headers: headers.record })
-        : await this.exchange(request.query, variables, request.operationName, headers.record);
+        ? await this.entityFetch({ query: request.query, variables: request.variables!, operationName: request.operationName, headers: headers.record })
+        : await this.distinctOnly(representations, request.variables ?? {}, (variables) => this.exchange(request.query!, variables, request.operationName, headers.record));
     if ('incomingRequestContext' in options) restrictCachePolicy(options.incomingRequestContext, answer.cacheControl);
     const { cacheControl: _header, ...response } = answer;
-    return distinct ? fanOut(response, distinct) : response;
+    return response;
+  }
+
+  /** Each distinct entity representation sent once (`send` gets the variables to send); the answer fanned back out. */
+  private async distinctOnly(representations: unknown, variables: Record<string, unknown>, send: (variables: Record<string, unknown>) => Promise<PartAnswer>): Promise<PartAnswer> {
+    const distinct = Array.isArray(representations) && representations.length > 1 ? distinctRepresentations(representations) : undefined;
+    if (!distinct) return send(variables);
+    return fanOut(await send({ ...variables, representations: distinct.distinct }), distinct);
   }
 
   /**
    * An entity fetch, merged with the others leaving in this turn. An identical
    * one in flight (same caller headers, document and variables: under load,
-   * the same step of many client requests) is joined before merging, so the
-   * merged request carries each distinct part once.
+   * the same step of many client requests) is joined before anything else is
+   * done, so a joiner neither sorts out distinct representations again nor
+   * adds a part: the merged request carries each distinct part once, and the
+   * joiner gets its own copy of the answer, fanned out already.
    */
-  private mergedFetch(part: MergeablePart): Promise<PartAnswer> {
+  private entityFetch(part: MergeablePart): Promise<PartAnswer> {
     const group = deduplicationKey('', part.headers);
-    const merge = () => this.merger!.add(group, part);
-    if (!this.partsInFlight) return merge();
-    return this.partsInFlight.run(`${group}\n${part.operationName ?? ''}\n${part.query}\n${JSON.stringify(part.variables)}`, merge);
+    const fetch = () => this.distinctOnly(part.variables.representations, part.variables, (variables) => this.merger!.add(group, { ...part, variables }));
+    if (!this.partsInFlight) return fetch();
+    return this.partsInFlight.run(`${group}\n${part.operationName ?? ''}\n${part.query}\n${JSON.stringify(part.variables)}`, fetch);
   }
 
   /** One operation: shared with identical ones in flight (never a write), else sent; the answer parsed for this caller. */
