@@ -20,11 +20,22 @@ export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.d
 /** `__resolveReference` functions, by type name. */
 export type ReferenceResolvers = Record<string, { __resolveReference: (...args: any[]) => unknown }>;
 
+/**
+ * The root types' descriptions, the same in every subgraph so that the
+ * supergraph (and the playground's docs) shows one text for each.
+ */
+export const ROOT_DESCRIPTIONS = {
+  Query: "Everything the graph answers: each member's own records (routed to that member's service by its code) and the joint procurement (members, catalogue, joint orders, deliveries, plans).",
+  Mutation: "Every change the graph accepts. Each acts for one member (its `country` argument; `code` when admitting or inviting one), is checked against the caller's roles, and changes nothing when refused or broken.",
+} as const;
+
 export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, 'skipCheck'>,
   referenceResolvers: ReferenceResolvers = {},
 ): Promise<GraphQLSchema> {
   const schema = await buildSchema({ ...options, skipCheck: true });
+  // type-graphql has no place for a root type's description; printing below carries what is set here.
+  for (const root of [schema.getQueryType(), schema.getMutationType()]) if (root) root.description = ROOT_DESCRIPTIONS[root.name as keyof typeof ROOT_DESCRIPTIONS];
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...reference };

@@ -1,53 +1,52 @@
-import { Max, Min } from 'class-validator';
-import { Args, ArgsType, Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import { LessThan } from 'typeorm';
-import { badInput } from '../../../lib/errors';
+import { Args, ArgsType, Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
+import { keysetPage, SortKey } from '../../../lib/db/keysetPage';
+import { ConnectionOf, PageRequest, WithPage } from '../../../lib/graphql/pagination';
 import type { CountryContext } from '../context';
-import { toRowId } from '../ids';
 import { MemberArgs } from '../resolvers/args';
 import { AuditEntry } from './auditEntry.entity';
 
+/** The audit trail's own, documented page sizes (from before the shared pagination; kept so no client breaks). */
 export const AUDIT_PAGE_MAX = 500;
+const AUDIT_PAGE_DEFAULT = 50;
+
+/** Newest first: ids grow with time within the member. */
+const AUDIT_SORT: SortKey<AuditEntry>[] = [{ column: 'a.id', property: 'id', direction: 'DESC', kind: 'number' }];
 
 @ArgsType()
-class AuditEntriesArgs extends MemberArgs {
-  @Field(() => Int, { defaultValue: 50, description: `How many entries, newest first: 1 to ${AUDIT_PAGE_MAX}.` })
-  @Min(1, { message: `must be from 1 to ${AUDIT_PAGE_MAX}` })
-  @Max(AUDIT_PAGE_MAX, { message: `must be from 1 to ${AUDIT_PAGE_MAX}` })
-  first: number;
+class AuditEntriesArgs extends WithPage(MemberArgs, 'audit entries', AUDIT_PAGE_MAX, AUDIT_PAGE_DEFAULT) {}
 
-  @Field(() => String, { nullable: true, description: "The entries older than this cursor: a page's endCursor. Leave out for the newest." })
-  after?: string | null;
-}
+/**
+ * A page of the trail as a connection (totalCount, pageInfo, edges, nodes),
+ * with the first version's fields kept, deprecated, beside their replacements.
+ */
+@ObjectType({ description: 'A page of the audit trail, newest entry first, with the total and the cursor for the next (older) page.' })
+export class AuditEntryPage extends ConnectionOf(AuditEntry, 'AuditEntry', 'audit entries') {
+  @Field(() => [AuditEntry], { description: 'The entries of this page, newest first.', deprecationReason: 'Use nodes (or edges, with each entry\'s cursor).' })
+  get entries(): AuditEntry[] {
+    return this.nodes;
+  }
 
-@ObjectType({ description: 'A page of the audit trail, newest entry first.' })
-export class AuditEntryPage {
-  @Field(() => [AuditEntry], { description: 'The entries of this page, newest first.' })
-  entries: AuditEntry[];
+  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next (older) page; null on an empty page.', deprecationReason: 'Use pageInfo.endCursor.' })
+  get endCursor(): string | null {
+    return this.pageInfo.endCursor;
+  }
 
-  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next (older) page; null on an empty page.' })
-  endCursor: string | null;
-
-  @Field({ description: 'Whether older entries follow this page.' })
-  hasNextPage: boolean;
+  @Field({ description: 'Whether older entries follow this page.', deprecationReason: 'Use pageInfo.hasNextPage.' })
+  get hasNextPage(): boolean {
+    return this.pageInfo.hasNextPage;
+  }
 }
 
 @Resolver()
 export class AuditEntriesResolver {
   @Query(() => AuditEntryPage, {
     nullable: true,
-    description: "Every change to the ministry's records (mutations and imports): who, when, before and after. Read by the member's own ministry and procurement.",
+    description: "Every change to the ministry's records (mutations and imports), newest first, a page at a time: who, when, before and after. Read by the member's own ministry and procurement.",
   })
-  async auditEntries(@Args(() => AuditEntriesArgs) { first, after }: AuditEntriesArgs, @Ctx() ctx: CountryContext): Promise<AuditEntryPage> {
-    const olderThan = after === undefined || after === null ? undefined : toRowId(after);
-    if (olderThan === undefined && after !== undefined && after !== null) throw badInput('after', `must be an endCursor from an earlier page, got "${after.slice(0, 16)}"`);
-    // One row more than asked tells whether another page follows.
-    const rows = await ctx.dataSource.getRepository(AuditEntry).find({
-      where: { countryCode: ctx.member, ...(olderThan === undefined ? {} : { id: LessThan(olderThan) }) },
-      order: { id: 'DESC' },
-      take: first + 1,
-    });
-    const entries = rows.slice(0, first);
-    return { entries, endCursor: entries.length ? String(entries[entries.length - 1].id) : null, hasNextPage: rows.length > first };
+  async auditEntries(@Args(() => AuditEntriesArgs) { first, after }: MemberArgs & PageRequest, @Ctx() ctx: CountryContext): Promise<AuditEntryPage> {
+    const filtered = ctx.dataSource.getRepository(AuditEntry).createQueryBuilder('a').where('a.countryCode = :member', { member: ctx.member });
+    const page = await keysetPage(filtered, { list: 'auditEntries', sort: AUDIT_SORT, first, after, max: AUDIT_PAGE_MAX });
+    // Descriptors, not values: totalCount stays a getter that counts only when asked for.
+    return Object.defineProperties(Object.create(AuditEntryPage.prototype) as AuditEntryPage, Object.getOwnPropertyDescriptors(page));
   }
 }

@@ -7,6 +7,7 @@
  */
 import { ValidateNested } from 'class-validator';
 import { ArgsType, ClassType, Field, ID, Int } from 'type-graphql';
+import { PageRequest, WithPage } from '../../../lib/graphql/pagination';
 import { Priority, RequirementStatus } from '../types/enums';
 
 @ArgsType()
@@ -47,6 +48,33 @@ function WithRequirementFilter<Base extends object>(Base: ClassType<Base>): Clas
 
 export const RequirementFilterArgs = WithRequirementFilter(class {});
 export const MemberRequirementsArgs = WithRequirementFilter(MemberArgs);
+
+/** What the paged lists of holdings and requirements also filter on: the catalogue item. */
+export interface ItemFilter {
+  nsn?: string | null;
+  category?: string | null;
+}
+
+/** The item filters after `Base`'s arguments. */
+function WithItemFilter<Base extends object>(Base: ClassType<Base>): ClassType<Base & ItemFilter> {
+  @ArgsType()
+  class ItemFilterArgs extends (Base as ClassType<object>) implements ItemFilter {
+    @Field(() => ID, { nullable: true, description: 'Only records of this catalogue item (its NSN, NNNN-NN-NNN-NNNN).' })
+    nsn?: string | null;
+
+    @Field(() => String, { nullable: true, description: 'Only records of items in this catalogue category, e.g. "SMALL_ARMS".' })
+    category?: string | null;
+  }
+  return ItemFilterArgs as ClassType<Base & ItemFilter>;
+}
+
+export type HoldingsPageRequest = ItemFilter & PageRequest;
+export type RequirementsPageRequest = RequirementFilter & ItemFilter & PageRequest;
+
+export const HoldingsPageArgs = WithPage(WithItemFilter(class {}), 'holdings');
+export const MemberHoldingsPageArgs = WithPage(WithItemFilter(MemberArgs), 'holdings');
+export const RequirementsPageArgs = WithPage(WithItemFilter(RequirementFilterArgs), 'requirements');
+export const MemberRequirementsPageArgs = WithPage(WithItemFilter(MemberRequirementsArgs), 'requirements');
 
 @ArgsType()
 export class MemberBudgetArgs extends MemberArgs {

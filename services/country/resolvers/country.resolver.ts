@@ -1,9 +1,13 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Resolver } from 'type-graphql';
+import { keysetPage } from '../../../lib/db/keysetPage';
+import { PAGE_SIZE_MAX } from '../../../lib/graphql/pagination';
 import { Budget, Holding, Ministry, Requirement } from '../entities';
+import { HOLDING_SORT, holdingsMatching, REQUIREMENT_SORT, requirementsMatching } from '../listQueries';
+import { HoldingConnection, RequirementConnection } from '../types/connections';
 import type { CountryContext } from '../context';
 import { Country } from '../types/country.type';
 import { assertCategory, assertYear } from '../validation';
-import { RequirementFilter, RequirementFilterArgs } from './args';
+import { HoldingsPageArgs, HoldingsPageRequest, RequirementFilter, RequirementFilterArgs, RequirementsPageArgs, RequirementsPageRequest } from './args';
 
 /**
  * The member's own fields on `Country`. Every one is nullable so that, in the
@@ -26,6 +30,22 @@ export class CountryResolver {
   @FieldResolver(() => [Requirement], { nullable: true, description: 'What the ministry needs to buy, optionally filtered.' })
   requirements(@Args(() => RequirementFilterArgs) { status, priority }: RequirementFilter, @Ctx() ctx: CountryContext): Promise<Requirement[]> {
     return ctx.loaders.requirements.load({ status: status ?? undefined, priority: priority ?? undefined });
+  }
+
+  @FieldResolver(() => HoldingConnection, {
+    nullable: true,
+    description: `The equipment inventory a page at a time, in the order recorded: first (at most ${PAGE_SIZE_MAX}) after a cursor, with the total; optionally one item (nsn) or category.`,
+  })
+  holdingsPage(@Args(() => HoldingsPageArgs) { first, after, ...filter }: HoldingsPageRequest, @Ctx() ctx: CountryContext): Promise<HoldingConnection> {
+    return keysetPage(holdingsMatching(ctx, filter), { list: 'holdings', sort: HOLDING_SORT, first, after });
+  }
+
+  @FieldResolver(() => RequirementConnection, {
+    nullable: true,
+    description: `What the ministry needs to buy, a page at a time in the order recorded: first (at most ${PAGE_SIZE_MAX}) after a cursor, with the total; optionally filtered.`,
+  })
+  requirementsPage(@Args(() => RequirementsPageArgs) { first, after, ...filter }: RequirementsPageRequest, @Ctx() ctx: CountryContext): Promise<RequirementConnection> {
+    return keysetPage(requirementsMatching(ctx, filter), { list: 'requirements', sort: REQUIREMENT_SORT, first, after });
   }
 
   @FieldResolver(() => Budget, { nullable: true, description: "One year's budget; null if none is set. Read by the member's own ministry and procurement." })

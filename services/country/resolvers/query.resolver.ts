@@ -3,7 +3,20 @@ import { Budget, Holding, Ministry, Requirement } from '../entities';
 import type { CountryContext } from '../context';
 import { resolveHoldingReference } from '../reference/holding.reference';
 import { resolveRequirementReference } from '../reference/requirement.reference';
-import { MemberArgs, MemberBudgetArgs, MemberHoldingsArgs, MemberRecordArgs, MemberRequirementsArgs, RequirementFilter } from './args';
+import { PAGE_SIZE_MAX } from '../../../lib/graphql/pagination';
+import { HoldingConnection, RequirementConnection } from '../types/connections';
+import {
+  HoldingsPageRequest,
+  MemberArgs,
+  MemberBudgetArgs,
+  MemberHoldingsArgs,
+  MemberHoldingsPageArgs,
+  MemberRecordArgs,
+  MemberRequirementsArgs,
+  MemberRequirementsPageArgs,
+  RequirementFilter,
+  RequirementsPageRequest,
+} from './args';
 import { CountryResolver } from './country.resolver';
 
 /**
@@ -24,6 +37,14 @@ export class QueryResolver {
     return this.memberFields.holdings(category, ctx);
   }
 
+  @Query(() => HoldingConnection, {
+    nullable: true,
+    description: `The member's equipment inventory a page at a time, in the order recorded: first (at most ${PAGE_SIZE_MAX}) after a cursor, with the total; optionally one item (nsn) or category.`,
+  })
+  holdingsPage(@Args(() => MemberHoldingsPageArgs) { country: _member, ...page }: HoldingsPageRequest & MemberArgs, @Ctx() ctx: CountryContext): Promise<HoldingConnection> {
+    return this.memberFields.holdingsPage(page, ctx);
+  }
+
   @Query(() => Holding, { nullable: true, description: 'One inventory line by id; null if the member has none with it.' })
   holding(@Args(() => MemberRecordArgs) { id }: MemberRecordArgs, @Ctx() ctx: CountryContext): Promise<Holding | null> {
     return resolveHoldingReference({ countryCode: ctx.member, id }, ctx);
@@ -32,6 +53,14 @@ export class QueryResolver {
   @Query(() => [Requirement], { nullable: true, description: 'What the member needs to buy, optionally filtered by status and priority.' })
   requirements(@Args(() => MemberRequirementsArgs) filter: RequirementFilter, @Ctx() ctx: CountryContext): Promise<Requirement[]> {
     return this.memberFields.requirements(filter, ctx);
+  }
+
+  @Query(() => RequirementConnection, {
+    nullable: true,
+    description: `What the member needs to buy, a page at a time in the order recorded: first (at most ${PAGE_SIZE_MAX}) after a cursor, with the total; optionally by status, priority, item (nsn) or category.`,
+  })
+  requirementsPage(@Args(() => MemberRequirementsPageArgs) { country: _member, ...page }: RequirementsPageRequest & MemberArgs, @Ctx() ctx: CountryContext): Promise<RequirementConnection> {
+    return this.memberFields.requirementsPage(page, ctx);
   }
 
   @Query(() => Requirement, { nullable: true, description: 'One requirement by id; null if the member has none with it.' })

@@ -6,7 +6,7 @@ import { minorUnitsTransformer } from '../../../lib/money';
 @ObjectType({ description: "One member's share of an order line, with what it costs jointly and what it would cost alone." })
 @Entity({ name: 'allocation' })
 export class Allocation {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The allocation\'s id.' })
   @PrimaryGeneratedColumn({ type: 'int' })
   id: number;
 
@@ -19,7 +19,7 @@ export class Allocation {
   @Column({ name: 'country_code', type: 'varchar', length: 2 })
   countryCode: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many units of the line this member takes.' })
   @Column({ type: 'int' })
   quantity: number;
 

@@ -10,7 +10,7 @@ import { ApprovalDecision } from '../types/enums';
 @ObjectType({ description: "A ministry's decision (or pending request) on one version of a joint order." })
 @Entity({ name: 'approval' })
 export class Approval {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The approval entry\'s id.' })
   @PrimaryGeneratedColumn({ type: 'int' })
   id: number;
 
@@ -24,7 +24,7 @@ export class Approval {
   @Column({ type: 'int' })
   version: number;
 
-  @Field(() => ApprovalDecision)
+  @Field(() => ApprovalDecision, { description: 'PENDING until the ministry decides, then APPROVED or REJECTED.' })
   @Column({ type: 'varchar', length: 8 })
   decision: ApprovalDecision;
 
@@ -36,11 +36,11 @@ export class Approval {
   @Column({ type: 'varchar', length: 2000, nullable: true })
   comment: string | null;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the decision was asked for (UTC).' })
   @Column({ name: 'requested_at', type: 'datetime' })
   requestedAt: Date;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the ministry decided; null while PENDING.' })
   @Column({ name: 'decided_at', type: 'datetime', nullable: true })
   decidedAt: Date | null;
 }

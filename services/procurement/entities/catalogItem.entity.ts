@@ -10,7 +10,7 @@ export class CatalogItem {
   @PrimaryColumn({ type: 'varchar', length: 16 })
   nsn: string;
 
-  @Field()
+  @Field({ description: 'What the item is, e.g. "FGM-148F Javelin missile".' })
   @Column({ type: 'varchar', length: 200 })
   name: string;
 
@@ -18,12 +18,12 @@ export class CatalogItem {
   @Column({ type: 'varchar', length: 32 })
   category: string;
 
-  @Field()
+  @Field({ description: 'Who sells it, e.g. "Colt Defense".' })
   @Column({ type: 'varchar', length: 120 })
   supplier: string;
 
   /** "" where no STANAG applies (or none is verified): omitted rather than guessed. */
-  @Field({ deprecationReason: 'Use standards: an item no STANAG applies to has none, and reads "" here.' })
+  @Field({ description: 'The STANAG it meets, e.g. "STANAG 4569"; "" when none applies.', deprecationReason: 'Use standards: an item no STANAG applies to has none, and reads "" here.' })
   @Column({ type: 'varchar', length: 60 })
   standard: string;
 

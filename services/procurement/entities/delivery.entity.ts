@@ -7,7 +7,7 @@ import { DeliveryStatus } from '../types/enums';
 @ObjectType({ description: "A shipment of part of one member's allocation on one line." })
 @Entity({ name: 'delivery' })
 export class Delivery {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The delivery\'s id.' })
   @PrimaryGeneratedColumn({ type: 'int' })
   id: number;
 
@@ -23,19 +23,19 @@ export class Delivery {
   @Column({ name: 'country_code', type: 'varchar', length: 2 })
   countryCode: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many units the shipment carries.' })
   @Column({ type: 'int' })
   quantity: number;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: 'The day it is planned to arrive.' })
   @Column({ name: 'planned_date', type: 'date' })
   plannedDate: string;
 
-  @Field(() => LocalDateScalar, { nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The day it arrived; null until delivered.' })
   @Column({ name: 'delivered_date', type: 'date', nullable: true })
   deliveredDate: string | null;
 
-  @Field(() => DeliveryStatus)
+  @Field(() => DeliveryStatus, { description: 'SCHEDULED, IN_TRANSIT or DELIVERED.' })
   @Column({ type: 'varchar', length: 10 })
   status: DeliveryStatus;
 }

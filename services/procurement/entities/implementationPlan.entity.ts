@@ -6,7 +6,7 @@ import { DateTimeScalar } from '../../../lib/graphql/scalars';
 @ObjectType({ description: 'The plan the ministries approve for one or more joint orders, in versions.' })
 @Entity({ name: 'implementation_plan' })
 export class ImplementationPlan {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The plan\'s id.' })
   @PrimaryGeneratedColumn({ type: 'int' })
   id: number;
 
@@ -14,7 +14,7 @@ export class ImplementationPlan {
   @Column({ type: 'varchar', length: 20 })
   reference: string;
 
-  @Field()
+  @Field({ description: 'What the plan is for.' })
   @Column({ type: 'varchar', length: 200 })
   title: string;
 
@@ -28,7 +28,7 @@ export class ImplementationPlan {
   @Column({ name: 'created_by', type: 'varchar', length: 2 })
   createdBy: string;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When version 1 was drafted (UTC).' })
   @Column({ name: 'created_at', type: 'datetime' })
   createdAt: Date;
 }

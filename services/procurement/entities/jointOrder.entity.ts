@@ -8,7 +8,7 @@ import { JointOrderStatus, PurchasingModel } from '../types/enums';
 @ObjectType({ description: 'One combined order of several members from one supplier, priced on the combined quantities.' })
 @Entity({ name: 'joint_order' })
 export class JointOrder {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The order\'s id.' })
   @PrimaryGeneratedColumn({ type: 'int' })
   id: number;
 
@@ -16,11 +16,11 @@ export class JointOrder {
   @Column({ type: 'varchar', length: 20 })
   reference: string;
 
-  @Field()
+  @Field({ description: 'What is bought and why, e.g. "Javelin anti-armour capability 2026".' })
   @Column({ type: 'varchar', length: 200 })
   title: string;
 
-  @Field()
+  @Field({ description: 'The supplier every line comes from, as named in the catalogue.' })
   @Column({ type: 'varchar', length: 120 })
   supplier: string;
 
@@ -28,11 +28,11 @@ export class JointOrder {
   @Column({ type: 'varchar', length: 3 })
   currency: string;
 
-  @Field(() => JointOrderStatus)
+  @Field(() => JointOrderStatus, { description: 'Where the order stands in its life cycle.' })
   @Column({ type: 'varchar', length: 12 })
   status: JointOrderStatus;
 
-  @Field(() => PurchasingModel)
+  @Field(() => PurchasingModel, { description: 'Who buys: each member for itself, or one lead nation for all.' })
   @Column({ type: 'varchar', length: 20 })
   model: PurchasingModel;
 
@@ -58,23 +58,23 @@ export class JointOrder {
   @Column({ name: 'created_by', type: 'varchar', length: 2 })
   createdBy: string;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the order was opened (UTC).' })
   @Column({ name: 'created_at', type: 'datetime' })
   createdAt: Date;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When it was placed with the supplier; null before.' })
   @Column({ name: 'placed_at', type: 'datetime', nullable: true })
   placedAt: Date | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the last unit was delivered; null before.' })
   @Column({ name: 'completed_at', type: 'datetime', nullable: true })
   completedAt: Date | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When it was cancelled; null unless cancelled.' })
   @Column({ name: 'cancelled_at', type: 'datetime', nullable: true })
   cancelledAt: Date | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why it was cancelled; null unless cancelled.' })
   @Column({ name: 'cancellation_reason', type: 'varchar', length: 2000, nullable: true })
   cancellationReason: string | null;
 

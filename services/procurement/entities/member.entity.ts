@@ -15,12 +15,12 @@ export class Member {
   @PrimaryColumn({ type: 'varchar', length: 2 })
   code: string;
 
-  @Field()
+  @Field({ description: 'The country\'s name, e.g. "Kosovo".' })
   @Column({ type: 'varchar', length: 100 })
   name: string;
 
   /** The older projection of natoRelation, kept for the deprecated field: NONE is stored as PARTNER (legacyNatoStatus). */
-  @Field(() => NatoStatus, { deprecationReason: 'Use natoRelation: NatoStatus cannot say NONE, so a country without a NATO relation (Kosovo) reads PARTNER here.' })
+  @Field(() => NatoStatus, { description: "The country's relation to NATO in the older form, without NONE.", deprecationReason: 'Use natoRelation: NatoStatus cannot say NONE, so a country without a NATO relation (Kosovo) reads PARTNER here.' })
   @Column({ name: 'nato_status', type: 'varchar', length: 8 })
   natoStatus: NatoStatus;
 
@@ -28,7 +28,7 @@ export class Member {
   @Column({ name: 'nato_relation', type: 'varchar', length: 8 })
   natoRelation: NatoRelation;
 
-  @Field(() => Membership)
+  @Field(() => Membership, { description: 'A full member of the joint procurement, or only invited.' })
   @Column({ type: 'varchar', length: 8 })
   membership: Membership;
 

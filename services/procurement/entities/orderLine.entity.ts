@@ -6,7 +6,7 @@ import { minorUnitsTransformer } from '../../../lib/money';
 @ObjectType({ description: 'One catalogue item of a joint order, priced on the combined quantity of its allocations.' })
 @Entity({ name: 'order_line' })
 export class OrderLine {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The line\'s id.' })
   @PrimaryGeneratedColumn({ type: 'int' })
   id: number;
 

@@ -9,18 +9,18 @@ export class PlanVersion {
   @PrimaryColumn({ name: 'plan_id', type: 'int' })
   planId: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The version number, from 1.' })
   @PrimaryColumn({ type: 'int' })
   version: number;
 
-  @Field()
+  @Field({ description: 'The text of this version.' })
   @Column({ type: 'varchar', length: 4000 })
   summary: string;
 
   @Column({ name: 'created_by', type: 'varchar', length: 2 })
   createdBy: string;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When this version was written (UTC).' })
   @Column({ name: 'created_at', type: 'datetime' })
   createdAt: Date;
 }

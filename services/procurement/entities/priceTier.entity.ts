@@ -9,7 +9,7 @@ export class PriceTier {
   @PrimaryColumn({ type: 'varchar', length: 16 })
   nsn: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The tier applies from this many units of the line (all members together).' })
   @PrimaryColumn({ name: 'min_quantity', type: 'int' })
   minQuantity: number;
 

@@ -13,7 +13,7 @@ async function shareOf(ctx: ProcurementContext, allocation: Allocation): Promise
 
 @Resolver(() => Allocation)
 export class AllocationResolver {
-  @FieldResolver(() => Member)
+  @FieldResolver(() => Member, { description: 'The member whose share it is.' })
   async country(@Root() allocation: Allocation, @Ctx() ctx: ProcurementContext): Promise<Member> {
     return (await ctx.loaders.member.load(allocation.countryCode)) as Member;
   }
@@ -59,12 +59,12 @@ export class AllocationResolver {
     return deliveries.filter((d) => d.allocationId === allocation.id && d.status === DeliveryStatus.DELIVERED).reduce((sum, d) => sum + d.quantity, 0);
   }
 
-  @FieldResolver(() => OrderLine)
+  @FieldResolver(() => OrderLine, { description: 'The order line it is a share of.' })
   async line(@Root() allocation: Allocation, @Ctx() ctx: ProcurementContext): Promise<OrderLine> {
     return (await ctx.loaders.line.load(allocation.lineId)) as OrderLine;
   }
 
-  @FieldResolver(() => JointOrder)
+  @FieldResolver(() => JointOrder, { description: 'The joint order it belongs to.' })
   async order(@Root() allocation: Allocation, @Ctx() ctx: ProcurementContext): Promise<JointOrder> {
     return (await ctx.loaders.order.load(allocation.orderId)) as JointOrder;
   }

@@ -9,7 +9,7 @@ export class ApprovalResolver {
     return (await ctx.loaders.member.load(approval.countryCode)) as Member;
   }
 
-  @FieldResolver(() => JointOrder)
+  @FieldResolver(() => JointOrder, { description: 'The joint order decided on.' })
   async order(@Root() approval: Approval, @Ctx() ctx: ProcurementContext): Promise<JointOrder> {
     return (await ctx.loaders.order.load(approval.orderId)) as JointOrder;
   }

@@ -45,7 +45,7 @@ export class CatalogResolver {
   }
 
   @FieldResolver(() => PriceTier, { description: 'The tier that applies to an order of `quantity` units.' })
-  async tierFor(@Root() item: CatalogItem, @Arg('quantity', () => Int) quantity: number, @Ctx() ctx: ProcurementContext): Promise<PriceTier> {
+  async tierFor(@Root() item: CatalogItem, @Arg('quantity', () => Int, { description: 'How many units (at least 1).' }) quantity: number, @Ctx() ctx: ProcurementContext): Promise<PriceTier> {
     if (!Number.isInteger(quantity) || quantity < 1) throw badInput('quantity', 'must be a whole number of at least 1');
     return tierFor(await ctx.loaders.tiers.load(item.nsn), quantity) as PriceTier;
   }
@@ -53,7 +53,7 @@ export class CatalogResolver {
 
 @Resolver(() => PriceTier)
 export class PriceTierResolver {
-  @FieldResolver(() => Money)
+  @FieldResolver(() => Money, { description: 'The price of one unit at this tier, in the catalogue item\'s currency.' })
   async unitPrice(@Root() tier: PriceTier, @Ctx() ctx: ProcurementContext): Promise<Money> {
     const item = await ctx.loaders.catalogItem.load(tier.nsn);
     return Money.of(tier.unitPriceMinor, item?.currency ?? '');

@@ -50,12 +50,12 @@ export class DeliveryResolver {
     return (await ctx.loaders.member.load(delivery.countryCode)) as Member;
   }
 
-  @FieldResolver(() => OrderLine)
+  @FieldResolver(() => OrderLine, { description: 'The order line shipped.' })
   async line(@Root() delivery: Delivery, @Ctx() ctx: ProcurementContext): Promise<OrderLine> {
     return (await ctx.loaders.line.load(delivery.lineId)) as OrderLine;
   }
 
-  @FieldResolver(() => JointOrder)
+  @FieldResolver(() => JointOrder, { description: 'The joint order the shipment belongs to.' })
   async order(@Root() delivery: Delivery, @Ctx() ctx: ProcurementContext): Promise<JointOrder> {
     return (await ctx.loaders.order.load(delivery.orderId)) as JointOrder;
   }

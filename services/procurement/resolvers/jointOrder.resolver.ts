@@ -61,7 +61,7 @@ export class JointOrderResolver {
     return present(await ctx.loaders.member.loadMany(rows.map((r) => r.countryCode)));
   }
 
-  @FieldResolver(() => [OrderLine])
+  @FieldResolver(() => [OrderLine], { description: 'The catalogue items ordered, one line each, in the order they were added.' })
   async lines(@Root() order: JointOrder, @Ctx() ctx: ProcurementContext): Promise<OrderLine[]> {
     return ctx.loaders.lines.load(order.id);
   }
@@ -149,7 +149,7 @@ export class JointOrderResolver {
 
 @Resolver(() => CountrySavings)
 export class CountrySavingsResolver {
-  @FieldResolver(() => Member)
+  @FieldResolver(() => Member, { description: 'The member these figures are for.' })
   async country(@Root() savings: CountrySavings, @Ctx() ctx: ProcurementContext): Promise<Member> {
     return (await ctx.loaders.member.load(savings.countryCode)) as Member;
   }

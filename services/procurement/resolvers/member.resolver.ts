@@ -33,8 +33,8 @@ export class MemberResolver {
     return ctx.dataSource.getRepository(Member).find({ order: { code: 'ASC' } });
   }
 
-  @Query(() => Member, { nullable: true })
-  async country(@Arg('code', () => ID) code: string, @Ctx() ctx: ProcurementContext): Promise<Member | null> {
+  @Query(() => Member, { nullable: true, description: 'One country of the registry by its code (in any case); null if there is none.' })
+  async country(@Arg('code', () => ID, { description: 'ISO 3166-1 alpha-2 code, e.g. "XK" (any case).' }) code: string, @Ctx() ctx: ProcurementContext): Promise<Member | null> {
     return ctx.loaders.member.load(code);
   }
 

@@ -14,7 +14,7 @@ async function lineFigures(ctx: ProcurementContext, line: OrderLine): Promise<Li
 
 @Resolver(() => OrderLine)
 export class OrderLineResolver {
-  @FieldResolver(() => CatalogItem)
+  @FieldResolver(() => CatalogItem, { description: 'The catalogue item ordered.' })
   async item(@Root() line: OrderLine, @Ctx() ctx: ProcurementContext): Promise<CatalogItem> {
     return (await ctx.loaders.catalogItem.load(line.nsn)) as CatalogItem;
   }
@@ -64,12 +64,12 @@ export class OrderLineResolver {
     });
   }
 
-  @FieldResolver(() => [Allocation])
+  @FieldResolver(() => [Allocation], { description: 'Each member\'s share of the line, in the order allocated.' })
   async allocations(@Root() line: OrderLine, @Ctx() ctx: ProcurementContext): Promise<Allocation[]> {
     return (await ctx.loaders.allocationsOfOrder.load(line.orderId)).filter((a) => a.lineId === line.id);
   }
 
-  @FieldResolver(() => [Delivery])
+  @FieldResolver(() => [Delivery], { description: 'Shipments of this line, by planned date.' })
   async deliveries(@Root() line: OrderLine, @Ctx() ctx: ProcurementContext): Promise<Delivery[]> {
     return (await ctx.loaders.deliveries.load(line.orderId)).filter((d) => d.lineId === line.id);
   }
@@ -80,7 +80,7 @@ export class OrderLineResolver {
     return deliveries.filter((d) => d.lineId === line.id && d.status === DeliveryStatus.DELIVERED).reduce((sum, d) => sum + d.quantity, 0);
   }
 
-  @FieldResolver(() => JointOrder)
+  @FieldResolver(() => JointOrder, { description: 'The joint order the line belongs to.' })
   async order(@Root() line: OrderLine, @Ctx() ctx: ProcurementContext): Promise<JointOrder> {
     return (await ctx.loaders.order.load(line.orderId)) as JointOrder;
   }

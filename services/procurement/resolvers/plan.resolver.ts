@@ -30,8 +30,8 @@ export class ImplementationPlanResolver {
     return ctx.dataSource.getRepository(ImplementationPlan).find({ order: { id: 'DESC' } });
   }
 
-  @Query(() => ImplementationPlan, { nullable: true })
-  async implementationPlan(@Arg('id', () => ID) id: string, @Ctx() ctx: ProcurementContext): Promise<ImplementationPlan | null> {
+  @Query(() => ImplementationPlan, { nullable: true, description: 'One implementation plan by its id; null if there is none.' })
+  async implementationPlan(@Arg('id', () => ID, { description: 'The plan\'s id.' }) id: string, @Ctx() ctx: ProcurementContext): Promise<ImplementationPlan | null> {
     return ctx.loaders.plan.load(parseId(id, 'id'));
   }
 
@@ -96,7 +96,7 @@ export class ImplementationPlanResolver {
     return ctx.loaders.planApprovals.load(plan.id);
   }
 
-  @FieldResolver(() => Member)
+  @FieldResolver(() => Member, { description: 'The member that drafted the plan.' })
   async createdBy(@Root() plan: ImplementationPlan, @Ctx() ctx: ProcurementContext): Promise<Member> {
     return (await ctx.loaders.member.load(plan.createdBy)) as Member;
   }
@@ -104,7 +104,7 @@ export class ImplementationPlanResolver {
 
 @Resolver(() => PlanApproval)
 export class PlanApprovalResolver {
-  @FieldResolver(() => Member)
+  @FieldResolver(() => Member, { description: 'The ministry that decided.' })
   async country(@Root() approval: PlanApproval, @Ctx() ctx: ProcurementContext): Promise<Member> {
     return (await ctx.loaders.member.load(approval.countryCode)) as Member;
   }
@@ -112,7 +112,7 @@ export class PlanApprovalResolver {
 
 @Resolver(() => PlanVersion)
 export class PlanVersionResolver {
-  @FieldResolver(() => Member)
+  @FieldResolver(() => Member, { description: 'The member that wrote this version.' })
   async createdBy(@Root() version: PlanVersion, @Ctx() ctx: ProcurementContext): Promise<Member> {
     return (await ctx.loaders.member.load(version.createdBy)) as Member;
   }

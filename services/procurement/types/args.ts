@@ -18,25 +18,25 @@ export class ActingMemberArgs {
 
 @ArgsType()
 export class CreateJointOrderArgs extends ActingMemberArgs {
-  @Field(() => CreateJointOrderInput)
+  @Field(() => CreateJointOrderInput, { description: 'The order to open; each field is checked, and an error names it.' })
   input: CreateJointOrderInput;
 }
 
 @ArgsType()
 export class OrderActionArgs extends ActingMemberArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The joint order (its id).' })
   orderId: string;
 }
 
 @ArgsType()
 export class LineActionArgs extends ActingMemberArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The order line (its id).' })
   lineId: string;
 }
 
 @ArgsType()
 export class AllocationActionArgs extends ActingMemberArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The acting member\'s allocation (its id).' })
   allocationId: string;
 }
 
@@ -48,7 +48,7 @@ export class AddOrderLineArgs extends OrderActionArgs {
 
 @ArgsType()
 export class AllocateArgs extends LineActionArgs {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many units (at least 1).' })
   quantity: number;
 
   @Field(() => ID, { nullable: true, description: "The acting member's requirement this allocation serves (its id in the member's country subgraph)." })
@@ -57,7 +57,7 @@ export class AllocateArgs extends LineActionArgs {
 
 @ArgsType()
 export class UpdateAllocationArgs extends AllocationActionArgs {
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'The new quantity (at least 1); unchanged when left out.' })
   quantity?: number | null;
 
   @Field(() => ID, { nullable: true, description: 'Links the allocation to this requirement of the acting member.' })
@@ -66,7 +66,7 @@ export class UpdateAllocationArgs extends AllocationActionArgs {
 
 @ArgsType()
 export class CancelOrderArgs extends OrderActionArgs {
-  @Field()
+  @Field({ description: 'Why it is cancelled (required).' })
   reason: string;
 }
 
@@ -74,7 +74,7 @@ export class CancelOrderArgs extends OrderActionArgs {
 function DecisionArgs<Base extends ActingMemberArgs>(Base: ClassType<Base>, subject: string) {
   @ArgsType()
   class Decided extends (Base as ClassType<ActingMemberArgs>) {
-    @Field(() => Decision)
+    @Field(() => Decision, { description: 'APPROVED, or REJECTED with a comment saying why.' })
     decision: Decision;
 
     @Field({ description: 'The deciding official.' })
@@ -94,16 +94,16 @@ export class RecordApprovalArgs extends DecisionArgs(OrderActionArgs, 'order') {
 
 @ArgsType()
 export class ScheduleDeliveryArgs extends LineActionArgs {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many units of the allocation this shipment carries (at least 1).' })
   quantity: number;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: 'The day it is planned to arrive (not before the order was placed).' })
   plannedDate: string;
 }
 
 @ArgsType()
 export class DeliveryActionArgs extends ActingMemberArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The delivery (its id).' })
   deliveryId: string;
 }
 
@@ -115,7 +115,7 @@ export class UpdateDeliveryStatusArgs extends DeliveryActionArgs {
 
 @ArgsType()
 export class RecordDeliveryArgs extends DeliveryActionArgs {
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: 'The day it arrived.' })
   deliveredOn: string;
 
   @Field(() => Int, { nullable: true, description: 'What arrived, if less than scheduled; the rest stays scheduled.' })
@@ -124,13 +124,13 @@ export class RecordDeliveryArgs extends DeliveryActionArgs {
 
 @ArgsType()
 export class PlanActionArgs extends ActingMemberArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The implementation plan (its id).' })
   planId: string;
 }
 
 @ArgsType()
 export class CreateImplementationPlanArgs extends ActingMemberArgs {
-  @Field(() => CreateImplementationPlanInput)
+  @Field(() => CreateImplementationPlanInput, { description: 'The plan to draft; each field is checked, and an error names it.' })
   input: CreateImplementationPlanInput;
 }
 
@@ -151,13 +151,13 @@ export class MemberDetailsArgs {
   @Field(() => ID, { description: 'ISO 3166-1 alpha-2 code (XK for Kosovo).' })
   code: string;
 
-  @Field()
+  @Field({ description: 'The country\'s name, e.g. "North Macedonia".' })
   name: string;
 
   @Field(() => NatoRelation, { nullable: true, description: "The country's relation to NATO. Give this or natoStatus." })
   natoRelation?: NatoRelation | null;
 
-  @Field(() => NatoStatus, { nullable: true, deprecationReason: 'Use natoRelation, which can say NONE.' })
+  @Field(() => NatoStatus, { nullable: true, description: "The country's relation to NATO in the older form, without NONE.", deprecationReason: 'Use natoRelation, which can say NONE.' })
   natoStatus?: NatoStatus | null;
 }
 

@@ -69,7 +69,15 @@ export const COMMITTED_STATUSES: readonly JointOrderStatus[] = [
   JointOrderStatus.COMPLETED,
 ];
 
-registerEnumType(NatoStatus, { name: 'NatoStatus', description: "The member's relation to NATO, without a value for none: superseded by NatoRelation." });
+registerEnumType(NatoStatus, {
+  name: 'NatoStatus',
+  description: "The member's relation to NATO, without a value for none: superseded by NatoRelation.",
+  valuesConfig: {
+    MEMBER: { description: 'A NATO member (Allied country).' },
+    ASPIRANT: { description: 'A partner NATO recognises as seeking membership.' },
+    PARTNER: { description: 'A partner of NATO, or (for a country without any relation) what NatoRelation calls NONE.' },
+  },
+});
 registerEnumType(NatoRelation, {
   name: 'NatoRelation',
   description: "The country's relation to NATO.",
@@ -80,15 +88,58 @@ registerEnumType(NatoRelation, {
     NONE: { description: 'No formal relation with NATO (Kosovo: not in the Partnership for Peace; NATO is present as KFOR).' },
   },
 });
-registerEnumType(Membership, { name: 'Membership', description: 'Whether the country is a full member of the joint procurement or only invited.' });
+registerEnumType(Membership, {
+  name: 'Membership',
+  description: 'Whether the country is a full member of the joint procurement or only invited.',
+  valuesConfig: {
+    MEMBER: { description: 'Admitted: takes part in joint orders.' },
+    INVITED: { description: 'Invited: listed, but takes part in orders only once admitted.' },
+  },
+});
 registerEnumType(JointOrderStatus, {
   name: 'JointOrderStatus',
   description: 'DRAFT → IN_APPROVAL → APPROVED → PLACED → DELIVERING → COMPLETED; CANCELLED before placement.',
+  valuesConfig: {
+    DRAFT: { description: 'Being put together: lines, participants and allocations can change.' },
+    IN_APPROVAL: { description: 'Submitted: waiting for every participant to approve the current version.' },
+    APPROVED: { description: 'Every participant approved the current version; ready to place.' },
+    PLACED: { description: 'Placed with the supplier; prices are fixed.' },
+    DELIVERING: { description: 'Shipments are on their way or arriving.' },
+    COMPLETED: { description: 'Every unit delivered; the figures are final.' },
+    CANCELLED: { description: 'Cancelled before placement, with a reason.' },
+  },
 });
 registerEnumType(PurchasingModel, {
   name: 'PurchasingModel',
   description: 'COORDINATED_NATIONAL: each member signs and funds its own share. LEAD_NATION: one member buys for all.',
+  valuesConfig: {
+    COORDINATED_NATIONAL: { description: 'Each member signs and funds its own share of the combined order.' },
+    LEAD_NATION: { description: 'One member (the lead nation) buys for all and is repaid by the others.' },
+  },
 });
-registerEnumType(ApprovalDecision, { name: 'ApprovalDecision', description: "A ministry's decision on one version of an order or plan." });
-registerEnumType(Decision, { name: 'Decision', description: 'The decision a ministry records: APPROVED or REJECTED.' });
-registerEnumType(DeliveryStatus, { name: 'DeliveryStatus' });
+registerEnumType(ApprovalDecision, {
+  name: 'ApprovalDecision',
+  description: "A ministry's decision on one version of an order or plan.",
+  valuesConfig: {
+    PENDING: { description: 'Asked for, not decided yet.' },
+    APPROVED: { description: 'The ministry approved this version.' },
+    REJECTED: { description: 'The ministry rejected this version, saying why.' },
+  },
+});
+registerEnumType(Decision, {
+  name: 'Decision',
+  description: 'The decision a ministry records: APPROVED or REJECTED.',
+  valuesConfig: {
+    APPROVED: { description: 'Approve the version reviewed.' },
+    REJECTED: { description: 'Reject it; a comment must say why.' },
+  },
+});
+registerEnumType(DeliveryStatus, {
+  name: 'DeliveryStatus',
+  description: 'Where a shipment is: SCHEDULED → IN_TRANSIT → DELIVERED.',
+  valuesConfig: {
+    SCHEDULED: { description: 'Planned for its date, not yet shipped.' },
+    IN_TRANSIT: { description: 'Shipped, on its way.' },
+    DELIVERED: { description: 'Arrived and recorded by the receiving ministry or the office.' },
+  },
+});

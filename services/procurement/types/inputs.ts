@@ -14,7 +14,7 @@ export class CreateJointOrderInput {
   @Field({ description: 'FMS case designator, e.g. "AL-B-ZAF"; unique.' })
   caseReference: string;
 
-  @Field(() => PurchasingModel)
+  @Field(() => PurchasingModel, { description: 'How the order is bought: each member for itself (COORDINATED_NATIONAL) or one for all (LEAD_NATION).' })
   model: PurchasingModel;
 
   @Field(() => ID, { nullable: true, description: 'Required for LEAD_NATION: the participant that buys for all.' })
@@ -29,12 +29,12 @@ export class CreateJointOrderInput {
 
 @InputType({ description: 'A new implementation plan covering some joint orders.' })
 export class CreateImplementationPlanInput {
-  @Field()
+  @Field({ description: 'What the plan is for, e.g. "Anti-armour capability 2026-2027".' })
   title: string;
 
   @Field({ description: 'The text of version 1.' })
   summary: string;
 
-  @Field(() => [ID])
+  @Field(() => [ID], { description: 'The joint orders it covers (ids); the acting member must take part in each.' })
   orderIds: string[];
 }

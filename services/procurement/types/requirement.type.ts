@@ -8,7 +8,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 @Directive('@key(fields: "countryCode id")')
 @ObjectType({ description: "A member's requirement (owned by its country subgraph); here, the allocations that serve it." })
 export class Requirement {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The requirement\'s id within its member (with countryCode, its key).' })
   id: string;
 
   @Field(() => ID, { description: 'The member whose requirement it is.' })
