@@ -130,6 +130,25 @@ describe('joint order filters and lookup', () => {
     }
   });
 
+  it("Country.jointOrdersPage: a member's own orders, a page at a time, filtered like the root list", async () => {
+    for (const code of ['XK', 'AL', 'HR']) {
+      const [{ status }] = await rows<{ status: string }>('SELECT status FROM joint_order WHERE id IN (SELECT order_id FROM order_participant WHERE country_code = ?) ORDER BY id LIMIT 1', [code]);
+      for (const filter of [{}, { status }]) {
+        const where = 'status' in filter ? 'AND status = ?' : '';
+        const expected = idsOf(await rows(`SELECT id FROM joint_order WHERE id IN (SELECT order_id FROM order_participant WHERE country_code = ?) ${where} ORDER BY id DESC`, [code, ...Object.values(filter)]));
+        const seen: string[] = [];
+        let after: string | null = null;
+        do {
+          const { country }: any = await ask('query ($c: ID!, $after: String, $status: JointOrderStatus) { country(code: $c) { jointOrdersPage(first: 1, after: $after, status: $status) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } } }', { c: code.toLowerCase(), after, ...filter });
+          expect(country.jointOrdersPage.totalCount).toBe(expected.length);
+          seen.push(...idsOf(country.jointOrdersPage.nodes));
+          after = country.jointOrdersPage.pageInfo.hasNextPage ? country.jointOrdersPage.pageInfo.endCursor : null;
+        } while (after);
+        expect([code, filter, seen]).toEqual([code, filter, expected]);
+      }
+    }
+  });
+
   it('refuses a malformed NSN or member code, naming the argument', async () => {
     for (const [filter, field] of [[{ nsn: '1005-01' }, 'nsn'], [{ participant: 'ALB' }, 'participant']] as const) {
       const { errors } = await federation.query(ORDERS_PAGE, { first: 5, ...filter });

@@ -1,12 +1,16 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { keysetPage } from '../../../lib/db/keysetPage';
 import { Money } from '../../../lib/graphql/money.type';
+import { PAGE_SIZE_MAX } from '../../../lib/graphql/pagination';
 import { CATALOG_CURRENCY } from '../../../lib/reference/catalog';
 import { ruleBroken } from '../../../lib/errors';
 import { ProcurementContext, write } from '../context';
 import { Allocation, JointOrder, Member } from '../entities';
 import { AllocationFigures } from '../figures';
 import { totalsOf } from '../pricing';
-import { MemberDetailsArgs } from '../types/args';
+import { ORDER_SORT, ordersMatching } from '../listQueries';
+import { MemberDetailsArgs, MemberOrdersPageArgs } from '../types/args';
+import { JointOrderConnection } from '../types/connections';
 import { COMMITTED_STATUSES } from '../types/enums';
 import { admitMember, inviteMember } from '../workflow/members';
 import { Rule } from '../workflow/rules';
@@ -57,6 +61,15 @@ export class MemberResolver {
   async jointOrders(@Root() member: Member, @Ctx() ctx: ProcurementContext): Promise<JointOrder[]> {
     const participations = await ctx.loaders.ordersOfMember.load(member.code);
     return present(await ctx.loaders.order.loadMany(participations.map((p) => p.orderId)));
+  }
+
+  @FieldResolver(() => JointOrderConnection, {
+    description: `The joint orders the member takes part in, newest first, a page at a time: first (at most ${PAGE_SIZE_MAX}) after a cursor, with the total; optionally filtered.`,
+  })
+  async jointOrdersPage(@Root() member: Member, @Args(() => MemberOrdersPageArgs) { first, after, ...filter }: MemberOrdersPageArgs, @Ctx() ctx: ProcurementContext): Promise<JointOrderConnection> {
+    const page = await keysetPage(ordersMatching(ctx, { ...filter, participant: member.code }), { list: 'jointOrders', sort: ORDER_SORT, first, after });
+    ctx.loaders.primeOrders(page.nodes);
+    return page;
   }
 
   @FieldResolver(() => Money, { description: "What the member pays, at joint prices, in orders it has approved or placed (estimates until each order completes)." })

@@ -173,13 +173,11 @@ export class CatalogFilterArgs {
 @ArgsType()
 export class CatalogPageArgs extends WithPage(CatalogFilterArgs, 'catalogue items') {}
 
+/** The filters of a member's own joint orders (Country.jointOrdersPage: the member is the participant). */
 @ArgsType()
-export class JointOrderFilterArgs {
+export class MemberOrderFilterArgs {
   @Field(() => JointOrderStatus, { nullable: true, description: 'Only orders in this status.' })
   status?: JointOrderStatus | null;
-
-  @Field(() => ID, { nullable: true, description: 'Only orders this member takes part in (its code, in any case).' })
-  participant?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Only the order with this reference, e.g. "JPO-2026-0003" (in any case).' })
   reference?: string | null;
@@ -188,8 +186,18 @@ export class JointOrderFilterArgs {
   nsn?: string | null;
 }
 
+/** The filters of every joint order: a member's, and which member takes part. */
+@ArgsType()
+export class JointOrderFilterArgs extends MemberOrderFilterArgs {
+  @Field(() => ID, { nullable: true, description: 'Only orders this member takes part in (its code, in any case).' })
+  participant?: string | null;
+}
+
 @ArgsType()
 export class JointOrdersPageArgs extends WithPage(JointOrderFilterArgs, 'joint orders') {}
+
+@ArgsType()
+export class MemberOrdersPageArgs extends WithPage(MemberOrderFilterArgs, 'joint orders') {}
 
 @ArgsType()
 export class JointOrderLookupArgs {
