@@ -88,6 +88,8 @@ async function main(): Promise<void> {
   // graphql is the audit's peer dependency, installed with its development ones; without them we lend ours (16.x).
   const auditGraphql = path.join(checkout, 'node_modules', 'graphql');
   if (!fs.existsSync(auditGraphql)) {
+    // A link left by an earlier run to a checkout of ours that is gone since is replaced.
+    if (fs.lstatSync(auditGraphql, { throwIfNoEntry: false })?.isSymbolicLink()) fs.unlinkSync(auditGraphql);
     fs.symlinkSync(path.dirname(require.resolve('graphql/package.json')), auditGraphql, 'dir');
     process.stderr.write(`audit:federation: linked ${auditGraphql} to our graphql (the audit's peer dependency)\n`);
   }
