@@ -1,4 +1,4 @@
-import { formatAmount, parseAmount, minorUnitsTransformer, percentOf, sumMinor } from './money';
+import { convertMinor, formatAmount, formatRate, parseAmount, parseRate, minorUnitsTransformer, percentOf, sumMinor } from './money';
 
 describe('money', () => {
   it('parses decimal strings into exact minor units', () => {
@@ -40,5 +40,26 @@ describe('money', () => {
     expect(percentOf(1n, 20000n)).toBe('0.01'); // exactly 0.005 % → half up
     expect(percentOf(-1n, 8n)).toBe('-12.50');
     expect(percentOf(5n, 0n)).toBe('0.00');
+  });
+
+  it('reads and prints exchange rates exactly, in millionths', () => {
+    expect(parseRate('1.0389')).toBe(1038900n);
+    expect(parseRate('102.5')).toBe(102500000n);
+    expect(formatRate(1038900n)).toBe('1.0389');
+    expect(formatRate(102500000n)).toBe('102.5000');
+    expect(formatRate(1955830n)).toBe('1.95583');
+    expect(() => parseRate('0', 'rate')).toThrow(/"rate".*greater than zero/);
+    expect(() => parseRate('1,08', 'rate')).toThrow(/"rate"/);
+  });
+
+  it('converts across the euro with one rounding at the end, halves away from zero', () => {
+    // 1,000,000.00 USD at 1.0389 USD per euro: 962,556.5502… EUR → 962,556.55.
+    expect(formatAmount(convertMinor(parseAmount('1000000.00'), 1038900n, 1000000n))).toBe('962556.55');
+    // Into ALL at 98.5 per euro, straight from USD (no rounding in euros on the way): 94,811,820.194…
+    expect(formatAmount(convertMinor(parseAmount('1000000.00'), 1038900n, 98500000n))).toBe('94811820.19');
+    // A half: 0.01 at a rate of 2 → 0.005 → 0.01 (away from zero), and −0.005 → −0.01.
+    expect(convertMinor(1n, 2000000n, 1000000n)).toBe(1n);
+    expect(convertMinor(-1n, 2000000n, 1000000n)).toBe(-1n);
+    expect(convertMinor(1n, 3000000n, 1000000n)).toBe(0n);
   });
 });

@@ -78,3 +78,49 @@ export const minorUnitsTransformer: ValueTransformer = {
   to: (value: MinorUnits | null | undefined) => (value === null || value === undefined ? value : value.toString()),
   from: (value: string | number | bigint | null) => (value === null || value === undefined ? null : BigInt(value)),
 };
+
+/**
+ * Exchange rates as exact decimals: units of a currency per euro, held in
+ * millionths (the ECB publishes at most 4 decimals for most currencies).
+ */
+const RATE_DIGITS = 6;
+const RATE_SCALE = 10n ** BigInt(RATE_DIGITS);
+const RATE = /^\d{1,9}(\.\d{1,6})?$/;
+
+/** The euro itself, in millionths per euro. */
+export const EURO_PER_EURO_MICRO = RATE_SCALE;
+
+export function parseRate(value: string, field = 'rate'): bigint {
+  const text = String(value).trim();
+  if (!RATE.test(text)) throw badInput(field, `must be a positive decimal with at most 6 decimal places, like "1.0389" (got "${value}")`);
+  const [whole, fraction = ''] = text.split('.');
+  const micro = BigInt(whole) * RATE_SCALE + BigInt(fraction.padEnd(RATE_DIGITS, '0'));
+  if (micro <= 0n) throw badInput(field, `must be greater than zero (got "${value}")`);
+  return micro;
+}
+
+/** A rate in millionths as a decimal string, keeping at least 4 decimals: 1038900 → "1.0389". */
+export function formatRate(micro: bigint): string {
+  const fraction = (micro % RATE_SCALE).toString().padStart(RATE_DIGITS, '0').replace(/0+$/, '').padEnd(4, '0');
+  return `${micro / RATE_SCALE}.${fraction}`;
+}
+
+/** a / b rounded to the nearest integer, halves away from zero (b > 0). */
+function divideRounded(a: bigint, b: bigint): bigint {
+  const quotient = a / b;
+  const twiceRest = 2n * (a % b);
+  if (twiceRest >= b) return quotient + 1n;
+  if (-twiceRest >= b) return quotient - 1n;
+  return quotient;
+}
+
+/**
+ * Converts an amount between two currencies through their euro rates, the way
+ * the EU's conversion rules (Regulation 1103/97) do it: across the euro with
+ * the rates as published, no rounding on the way, and the result rounded once
+ * to the target's minor unit, halves away from zero.
+ * amount_to = amount_from × perEuro_to / perEuro_from.
+ */
+export function convertMinor(amount: MinorUnits, fromPerEuroMicro: bigint, toPerEuroMicro: bigint): MinorUnits {
+  return divideRounded(amount * toPerEuroMicro, fromPerEuroMicro);
+}

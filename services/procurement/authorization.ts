@@ -16,6 +16,9 @@
  *   procurement office;
  * - a delivery is recorded by the receiving ministry (it counts what
  *   arrived) or by the office (from the supplier's proof of delivery);
+ * - a case is its purchaser's: its ministry (or the office) sends the letter
+ *   of request and records payments, only its ministry signs or declines
+ *   offers and amendments, the office offers, implements, changes and closes;
  * - everything else is read by any role.
  */
 import type { FieldPolicy, FieldRule } from '../../lib/security/fieldPolicy';
@@ -58,4 +61,15 @@ export const PROCUREMENT_POLICY: FieldPolicy<ProcurementContext> = {
   'Mutation.createImplementationPlan': forMember('create an implementation plan', office),
   'Mutation.reviseImplementationPlan': forMember('revise an implementation plan', office),
   'Mutation.recordPlanDecision': forMember('record a plan decision', ownDecision),
+  // A case is its purchaser's: it sends the letter of request and signs; the office offers, implements, changes and closes it.
+  'Mutation.requestCase': forMember('request a case', ownMinistryOrOffice),
+  'Mutation.offerCase': forMember('offer a case', office),
+  'Mutation.reofferCase': forMember('re-offer a case', office),
+  'Mutation.recordCaseDecision': forMember('sign or decline a case version', ownDecision),
+  'Mutation.implementCase': forMember('implement a case', office),
+  'Mutation.amendCase': forMember('amend a case', office),
+  'Mutation.modifyCase': forMember('modify a case', office),
+  'Mutation.closeCase': forMember('close a case', office),
+  'Mutation.setCasePaymentSchedule': forMember('set a payment schedule', office),
+  'Mutation.recordCasePayment': forMember('record a case payment', ownMinistryOrOffice),
 };

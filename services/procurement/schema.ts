@@ -14,6 +14,7 @@ import { OrderLineResolver } from './resolvers/orderLine.resolver';
 import { OrderWorkflowResolver } from './resolvers/orderWorkflow.resolver';
 import { ImplementationPlanResolver, PlanApprovalResolver, PlanVersionResolver } from './resolvers/plan.resolver';
 import { RequirementResolver } from './resolvers/requirement.resolver';
+import { CasePaymentResolver, CaseResolver, CaseStageChangeResolver, CaseVersionResolver, JointOrderCasesResolver, MemberCasesResolver } from './cases/case.resolver';
 
 export const PROCUREMENT_RESOLVERS = [
   MemberResolver,
@@ -30,6 +31,12 @@ export const PROCUREMENT_RESOLVERS = [
   PlanApprovalResolver,
   PlanVersionResolver,
   RequirementResolver,
+  CaseResolver,
+  CaseVersionResolver,
+  CasePaymentResolver,
+  CaseStageChangeResolver,
+  JointOrderCasesResolver,
+  MemberCasesResolver,
 ] as const;
 
 /** Arguments and input fields holding member codes (accepted in any case). */

@@ -10,7 +10,12 @@ import { OrderParticipant } from './orderParticipant.entity';
 import { PlanApproval } from './planApproval.entity';
 import { PlanVersion } from './planVersion.entity';
 import { PriceTier } from './priceTier.entity';
+import { Case } from '../cases/case.entity';
+import { CasePayment } from '../cases/casePayment.entity';
+import { CaseStageChange } from '../cases/caseStageChange.entity';
+import { CaseVersion } from '../cases/caseVersion.entity';
+import { ExchangeRate } from '../rates/exchangeRate.entity';
 
 export { Allocation, Approval, CatalogItem, Delivery, ImplementationPlan, JointOrder, Member, OrderLine, OrderParticipant, PlanApproval, PlanVersion, PriceTier };
 
-export const PROCUREMENT_ENTITIES = [Member, CatalogItem, PriceTier, JointOrder, OrderParticipant, OrderLine, Allocation, Approval, Delivery, ImplementationPlan, PlanVersion, PlanApproval];
+export const PROCUREMENT_ENTITIES = [Member, CatalogItem, PriceTier, JointOrder, OrderParticipant, OrderLine, Allocation, Approval, Delivery, ImplementationPlan, PlanVersion, PlanApproval, Case, CaseVersion, CaseStageChange, CasePayment, ExchangeRate];

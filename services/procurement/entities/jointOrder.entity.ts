@@ -39,7 +39,10 @@ export class JointOrder {
   @Column({ name: 'lead_nation_code', type: 'varchar', length: 2, nullable: true })
   leadNationCode: string | null;
 
-  @Field({ description: 'Foreign Military Sales case designator: purchaser, implementing agency, case, e.g. "AL-B-ZAF".' })
+  @Field({
+    description: 'The joint designator, e.g. "AL-B-ZAF": the base of each purchaser\'s own case reference.',
+    deprecationReason: 'In FMS each purchaser signs its own case: use cases { reference } (one per member).',
+  })
   @Column({ name: 'case_reference', type: 'varchar', length: 12 })
   caseReference: string;
 

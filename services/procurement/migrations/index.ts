@@ -2,6 +2,13 @@ import { CreateProcurementSchema1767225600001 } from './1767225600001-CreateProc
 import { AllocationLockVersion1796254773000 } from './1796254773000-AllocationLockVersion';
 import { TruthfulReferenceData1796360000000 } from './1796360000000-TruthfulReferenceData';
 import { AllocationRequirementIndex1796400000000 } from './1796400000000-AllocationRequirementIndex';
+import { CaseLifecycle1796500000000 } from './1796500000000-CaseLifecycle';
 
 /** The procurement database's migrations, oldest first. Add new ones at the end. */
-export const PROCUREMENT_MIGRATIONS = [CreateProcurementSchema1767225600001, AllocationLockVersion1796254773000, TruthfulReferenceData1796360000000, AllocationRequirementIndex1796400000000];
+export const PROCUREMENT_MIGRATIONS = [
+  CreateProcurementSchema1767225600001,
+  AllocationLockVersion1796254773000,
+  TruthfulReferenceData1796360000000,
+  AllocationRequirementIndex1796400000000,
+  CaseLifecycle1796500000000,
+];

@@ -70,8 +70,8 @@ export class CancelOrderArgs extends OrderActionArgs {
   reason: string;
 }
 
-/** A ministry's decision on what `Base` addresses (an order or a plan), after `Base`'s own arguments. */
-function DecisionArgs<Base extends ActingMemberArgs>(Base: ClassType<Base>, subject: string) {
+/** A ministry's decision on what `Base` addresses (an order, a plan or a case), after `Base`'s own arguments. */
+export function DecisionArgs<Base extends ActingMemberArgs>(Base: ClassType<Base>, subject: string) {
   @ArgsType()
   class Decided extends (Base as ClassType<ActingMemberArgs>) {
     @Field(() => Decision, { description: 'APPROVED, or REJECTED with a comment saying why.' })

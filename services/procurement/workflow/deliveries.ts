@@ -13,6 +13,7 @@ import { changeOrder, claimAllocation, holdOrderOf, shareOrderOf } from './guard
 import { checkQuantity } from './lines';
 import { memberRuleBroken, requireDelivering, Rule } from './rules';
 import { writeTransaction } from './transaction';
+import { caseGoodsMoving } from '../cases/lifecycle';
 
 /** Late: not delivered and its planned day has passed, or delivered after the planned day. */
 export function isLate(delivery: Pick<Delivery, 'plannedDate' | 'deliveredDate'>, today: string): boolean {
@@ -91,7 +92,10 @@ export async function updateDeliveryStatus(ctx: ProcurementContext, country: str
     const { delivery, order } = await openDelivery(tx, country, deliveryId);
     delivery.status = status;
     await tx.update(Delivery, { id: delivery.id }, { status });
-    if (status === DeliveryStatus.IN_TRANSIT) await startDelivering(tx, order);
+    if (status === DeliveryStatus.IN_TRANSIT) {
+      await startDelivering(tx, order);
+      await caseGoodsMoving(tx, order.id, delivery.countryCode, ctx.clock.today());
+    }
     return delivery;
   });
 }
@@ -115,6 +119,7 @@ export async function recordDelivery(ctx: ProcurementContext, country: string, d
     Object.assign(delivery, { quantity: arrived, deliveredDate: deliveredOn, status: DeliveryStatus.DELIVERED });
     await tx.update(Delivery, { id: delivery.id }, { quantity: arrived, deliveredDate: deliveredOn, status: DeliveryStatus.DELIVERED });
     await startDelivering(tx, order);
+    await caseGoodsMoving(tx, order.id, delivery.countryCode, ctx.clock.today());
     await completeIfAllDelivered(tx, ctx, order);
     return delivery;
   });

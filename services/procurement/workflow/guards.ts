@@ -66,7 +66,7 @@ async function lockRow(tx: EntityManager, entity: EntityTarget<ObjectLiteral>, i
  * (MariaDB) the row is read under an exclusive lock, so competitors queue
  * for it instead and the claim always matches.
  */
-async function claim<E extends Versioned>(tx: EntityManager, entity: EntityTarget<E>, id: number, name: (row: E) => string, notFoundAs: string, wait = false): Promise<E> {
+export async function claim<E extends Versioned>(tx: EntityManager, entity: EntityTarget<E>, id: number, name: (row: E) => string, notFoundAs: string, wait = false): Promise<E> {
   if (wait) await lockRow(tx, entity, id, 'exclusive');
   const row = await tx.findOne(entity, { where: { id } as FindOptionsWhere<E> });
   if (!row) throw notFound(notFoundAs, String(id));
