@@ -72,4 +72,6 @@ export const PROCUREMENT_POLICY: FieldPolicy<ProcurementContext> = {
   'Mutation.closeCase': forMember('close a case', office),
   'Mutation.setCasePaymentSchedule': forMember('set a payment schedule', office),
   'Mutation.recordCasePayment': forMember('record a case payment', ownMinistryOrOffice),
+  // Reference rates are the office's data, for everyone to read.
+  'Mutation.recordExchangeRate': { action: 'record an exchange rate', allowed: (identity) => canRunOrders(identity) },
 };

@@ -14,6 +14,7 @@ import { OrderLineResolver } from './resolvers/orderLine.resolver';
 import { OrderWorkflowResolver } from './resolvers/orderWorkflow.resolver';
 import { ImplementationPlanResolver, PlanApprovalResolver, PlanVersionResolver } from './resolvers/plan.resolver';
 import { RequirementResolver } from './resolvers/requirement.resolver';
+import { ExchangeRateResolver, MemberBudgetResolver } from './rates/rates.resolver';
 import { CasePaymentResolver, CaseResolver, CaseStageChangeResolver, CaseVersionResolver, JointOrderCasesResolver, MemberCasesResolver } from './cases/case.resolver';
 
 export const PROCUREMENT_RESOLVERS = [
@@ -37,6 +38,8 @@ export const PROCUREMENT_RESOLVERS = [
   CaseStageChangeResolver,
   JointOrderCasesResolver,
   MemberCasesResolver,
+  ExchangeRateResolver,
+  MemberBudgetResolver,
 ] as const;
 
 /** Arguments and input fields holding member codes (accepted in any case). */

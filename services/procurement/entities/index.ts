@@ -17,5 +17,6 @@ import { CaseVersion } from '../cases/caseVersion.entity';
 import { ExchangeRate } from '../rates/exchangeRate.entity';
 
 export { Allocation, Approval, CatalogItem, Delivery, ImplementationPlan, JointOrder, Member, OrderLine, OrderParticipant, PlanApproval, PlanVersion, PriceTier };
+export { Case, CasePayment, CaseStageChange, CaseVersion, ExchangeRate };
 
 export const PROCUREMENT_ENTITIES = [Member, CatalogItem, PriceTier, JointOrder, OrderParticipant, OrderLine, Allocation, Approval, Delivery, ImplementationPlan, PlanVersion, PlanApproval, Case, CaseVersion, CaseStageChange, CasePayment, ExchangeRate];

@@ -1,4 +1,5 @@
-import { MigrationInterface, QueryRunner, Table, TableColumnOptions, TableForeignKeyOptions } from 'typeorm';
+import { MigrationInterface, QueryRunner, Table, TableColumnOptions } from 'typeorm';
+import { idColumn, inList, intColumn, references, textColumn, timestampColumn } from '../../../lib/db/columns';
 import { createTableWithChecks } from '../../../lib/db/tables';
 
 /**
@@ -10,8 +11,6 @@ import { createTableWithChecks } from '../../../lib/db/tables';
  * foreign key) can express them.
  * Lists are written out, not imported: a migration is history.
  */
-const inList = (column: string, values: readonly string[]): string => `${column} IN (${values.map((v) => `'${v}'`).join(', ')})`;
-
 const CATEGORIES = ['SMALL_ARMS', 'ANTI_ARMOUR', 'AIR_DEFENCE', 'AMMUNITION', 'NIGHT_VISION', 'COMMUNICATIONS', 'VEHICLES', 'PROTECTION', 'UNMANNED', 'MEDICAL'];
 const ORDER_STATUSES = ['DRAFT', 'IN_APPROVAL', 'APPROVED', 'PLACED', 'DELIVERING', 'COMPLETED', 'CANCELLED'];
 const PLACED_STATUSES = ['PLACED', 'DELIVERING', 'COMPLETED'];
@@ -20,21 +19,11 @@ const DELIVERY_STATUSES = ['SCHEDULED', 'IN_TRANSIT', 'DELIVERED'];
 /** 9,999,999,999,999.99 in minor units: stays exact where SQLite hands integers back as doubles. */
 const MAX_MINOR = '999999999999999';
 
-// "integer", not "int": SQLite auto-increments only an INTEGER PRIMARY KEY (MariaDB reads it as INT).
-const id: TableColumnOptions = { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' };
+const id = idColumn;
 const memberCode = (name: string, isNullable = false): TableColumnOptions => ({ name, type: 'varchar', length: '2', isNullable });
-const intColumn = (name: string, isNullable = false): TableColumnOptions => ({ name, type: 'int', isNullable });
-const text = (name: string, length: number, isNullable = false): TableColumnOptions => ({ name, type: 'varchar', length: String(length), isNullable });
-const timestamp = (name: string, isNullable = false): TableColumnOptions => ({ name, type: 'datetime', isNullable });
+const text = textColumn;
+const timestamp = timestampColumn;
 const nsn: TableColumnOptions = text('nsn', 16);
-
-const references = (name: string, columnNames: string[], referencedTableName: string, referencedColumnNames: string[]): TableForeignKeyOptions => ({
-  name,
-  columnNames,
-  referencedTableName,
-  referencedColumnNames,
-  onDelete: 'RESTRICT',
-});
 
 export class CreateProcurementSchema1767225600001 implements MigrationInterface {
   name = 'CreateProcurementSchema1767225600001';

@@ -1,4 +1,5 @@
-import { MigrationInterface, QueryRunner, Table, TableColumnOptions, TableForeignKeyOptions } from 'typeorm';
+import { MigrationInterface, QueryRunner, Table } from 'typeorm';
+import { dateColumn, idColumn, inList, intColumn, minorUnitsColumn, references, textColumn } from '../../../lib/db/columns';
 import { createTableWithChecks } from '../../../lib/db/tables';
 
 /**
@@ -11,29 +12,19 @@ import { createTableWithChecks } from '../../../lib/db/tables';
  * stage before it, a closed case has its actual cost.
  * Lists are written out, not imported: a migration is history.
  */
-const inList = (column: string, values: readonly string[]): string => `${column} IN (${values.map((v) => `'${v}'`).join(', ')})`;
-
 const STAGES = ['REQUESTED', 'OFFERED', 'ACCEPTED', 'IMPLEMENTING', 'DELIVERING', 'CLOSED'];
 const SIGNED_STAGES = ['ACCEPTED', 'IMPLEMENTING', 'DELIVERING', 'CLOSED'];
 /** Every allowed stage change, as "from>to"; the first entry has no "from". */
 const TRANSITIONS = ['REQUESTED>OFFERED', 'OFFERED>ACCEPTED', 'ACCEPTED>IMPLEMENTING', 'IMPLEMENTING>DELIVERING', 'DELIVERING>CLOSED'];
 const MAX_MINOR = '999999999999999';
 
-const id: TableColumnOptions = { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' };
-const intColumn = (name: string, isNullable = false): TableColumnOptions => ({ name, type: 'int', isNullable });
-const text = (name: string, length: number, isNullable = false): TableColumnOptions => ({ name, type: 'varchar', length: String(length), isNullable });
-const day = (name: string, isNullable = false): TableColumnOptions => ({ name, type: 'date', isNullable });
-const minor = (name: string, isNullable = false): TableColumnOptions => ({ name, type: 'bigint', isNullable });
+const id = idColumn;
+const text = textColumn;
+const day = dateColumn;
+const minor = minorUnitsColumn;
 const amountCheck = (name: string, column: string, nullable = false): { name: string; expression: string } => ({
   name,
   expression: `${nullable ? `${column} IS NULL OR ` : ''}(${column} >= 0 AND ${column} <= ${MAX_MINOR})`,
-});
-const references = (name: string, columnNames: string[], referencedTableName: string, referencedColumnNames: string[]): TableForeignKeyOptions => ({
-  name,
-  columnNames,
-  referencedTableName,
-  referencedColumnNames,
-  onDelete: 'RESTRICT',
 });
 
 export class CaseLifecycle1796500000000 implements MigrationInterface {
