@@ -58,7 +58,7 @@ export async function compareBudget(ctx: ProcurementContext, country: string, bu
     committedAsScheduled: [...due].sort(([a], [b]) => a.localeCompare(b)).map(([from, minor]) => Money.of(minor, from)),
     committed: Money.of(committed, currency),
     remaining: budget === null ? null : Money.of(budget - committed, currency),
-    committedPercent: budget === null ? null : percentOf(committed, budget),
+    committedPercent: budget === null || budget === 0n ? null : percentOf(committed, budget),
     rates: [...rates.values()].filter((r): r is ExchangeRate => r !== null),
   });
 }

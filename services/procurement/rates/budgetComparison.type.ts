@@ -33,7 +33,7 @@ export class BudgetComparison {
   @Field(() => Money, { nullable: true, description: 'budget − committed; null without a budget.' })
   remaining: Money | null;
 
-  @Field(() => String, { nullable: true, description: 'committed as a percentage of budget, two decimals, halves away from zero; null without a budget.' })
+  @Field(() => String, { nullable: true, description: 'committed as a percentage of budget, two decimals, halves away from zero; null without a (non-zero) budget.' })
   committedPercent: string | null;
 
   @Field(() => [ExchangeRate], { description: 'The reference rates used, with their dates and sources (none needed for the euro).' })
