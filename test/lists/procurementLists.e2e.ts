@@ -93,6 +93,21 @@ describe('jointOrdersPage: cursor pagination', () => {
     expect(idsOf(second.nodes)).toEqual(expectedNext);
   });
 
+  it('pages in SQL: one LIMITed statement per page, a COUNT only when totalCount is asked for', async () => {
+    const statements = federation.procurement.service.statements;
+    const measure = async (selection: string) => {
+      statements.reset();
+      await ask(`{ jointOrdersPage(first: 2) { ${selection} } }`);
+      return statements.recorded.filter((text) => /joint_order/i.test(text));
+    };
+    const page = await measure('nodes { id }');
+    expect(page).toHaveLength(1);
+    expect(page[0]).toMatch(/LIMIT/i);
+    const counted = await measure('totalCount nodes { id }');
+    expect(counted).toHaveLength(2);
+    expect(counted.filter((text) => /COUNT\(/i.test(text))).toHaveLength(1);
+  });
+
   it('refuses a page larger than the documented maximum, naming `first`, and a made-up or foreign cursor, naming `after`', async () => {
     for (const first of [101, 0, -1]) {
       const { data, errors } = await federation.query(ORDERS_PAGE, { first });
