@@ -20,8 +20,7 @@ import { DEFAULT_CONFIG_FILE, loadFederationConfig } from '../gateway/config';
 import { composeSupergraph, definitionsFromConfig } from '../gateway/supergraph/composeFromSdl';
 import { exitWithUsageIfAsked } from '../lib/config/usage';
 import { dashboardDocuments, exampleDocuments } from '../scripts/safelist';
-import { LINK } from './guild/serve';
-import { GUILD_SUBGRAPHS, GUILD_TEST_QUERY } from './guild/subgraphs';
+import { GUILD_FEDERATION_LINK, GUILD_SUBGRAPHS, GUILD_TEST_QUERY } from './guild/subgraphs';
 
 const USAGE = `
 Usage: npm run bench:planning
@@ -54,7 +53,7 @@ function timed<T>(work: () => T): [T, Took] {
 }
 
 function guildWorkload(): Workload {
-  const composed = composeServices(GUILD_SUBGRAPHS.map(({ name, typeDefs }) => ({ name, url: `http://${name}.invalid/`, typeDefs: parse(`${LINK}\n${typeDefs}`) })));
+  const composed = composeServices(GUILD_SUBGRAPHS.map(({ name, typeDefs }) => ({ name, url: `http://${name}.invalid/`, typeDefs: parse(`${GUILD_FEDERATION_LINK}\n${typeDefs}`) })));
   if (composed.errors) throw new Error(composed.errors.map((e) => e.message).join('; '));
   return { name: 'Guild benchmark query', supergraphSdl: composed.supergraphSdl, operations: [GUILD_TEST_QUERY] };
 }

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BENCH_MAX_COST, GUILD_TEST_QUERY } from './guild/subgraphs';
+import { GUILD_TEST_QUERY } from './guild/subgraphs';
 import { runLoad } from './load';
 import { benchNiceness, canPin, pin, startChild, waitForGraphQL, waitForOutput } from './process';
 
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
     const port = 5190;
     const gateway = startChild(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${tmp}`, gatewayEntry, '--supergraph', supergraphFile, '--port', String(port)], {
       cpus: pinned ? '1' : undefined,
-      env: { LOG_LEVEL: 'warn', AUTH_ALLOW_ANONYMOUS_READ: 'true', GRAPHQL_MAX_COST: String(BENCH_MAX_COST), NODE_ENV: 'development' },
+      env: { LOG_LEVEL: 'warn', AUTH_ALLOW_ANONYMOUS_READ: 'true', NODE_ENV: 'development' },
       cwd: tmp,
     });
     const url = `http://127.0.0.1:${port}/graphql`;

@@ -12,13 +12,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BLOCKED_PORT_PROBLEM, isBlockedPort } from '../lib/http/blockedPorts';
 import { MEMBER_CODE } from '../lib/reference/members';
+import { BUDGET_NAMES, type CostBudgets } from './cost/budgets';
 import { BreakerSettings, DEFAULT_BREAKER, DEFAULT_RETRY, DEFAULT_SUBGRAPH_TIMEOUT_MS, MAX_RETRY_ATTEMPTS, RetrySettings } from './resilience/settings';
 
 /** The config as written in the file (see config/federation.json). */
 export interface FederationConfigInput {
   gateway?: { port?: number; host?: string };
   supergraph?: { source?: SupergraphSource; pollIntervalMs?: number };
+  /** Cost budgets by role and the size of a list without @listSize (gateway/cost); GRAPHQL_COST_BUDGETS, GRAPHQL_MAX_COST and GRAPHQL_DEFAULT_LIST_SIZE override them. */
+  cost?: CostSettings;
   subgraphs: SubgraphInput[];
+}
+
+export interface CostSettings {
+  budgets?: Partial<CostBudgets>;
+  defaultListSize?: number;
 }
 
 export interface SubgraphInput {
@@ -58,6 +66,8 @@ export interface FederationConfig {
   origin: string;
   gateway: { port: number; host: string };
   supergraph: { source: SupergraphSource; pollIntervalMs: number };
+  /** Only what the file sets (none for a config built in code); the rest defaults in gateway/security/limits.ts. */
+  cost?: CostSettings;
   subgraphs: SubgraphConfig[];
 }
 
@@ -116,7 +126,7 @@ export function loadFederationConfig(file: string): FederationConfig {
 /** Validates a config object (from a file or built by a test); relative `sdl` paths resolve against `baseDir`. */
 export function parseFederationConfig(raw: unknown, { origin, baseDir }: { origin: string; baseDir: string }): FederationConfig {
   const check = new Checker(origin);
-  const root = check.object(raw, '(root)', ['gateway', 'supergraph', 'subgraphs']);
+  const root = check.object(raw, '(root)', ['gateway', 'supergraph', 'cost', 'subgraphs']);
 
   const gatewayRaw = check.object(root.gateway ?? {}, 'gateway', ['port', 'host']);
   const gateway = {
@@ -132,6 +142,14 @@ export function parseFederationConfig(raw: unknown, { origin, baseDir }: { origi
     pollIntervalMs: check.positiveInteger(supergraphRaw.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS, 'supergraph.pollIntervalMs'),
   };
 
+  const costRaw = check.object(root.cost ?? {}, 'cost', ['budgets', 'defaultListSize']);
+  const cost: CostSettings = {};
+  if (costRaw.budgets !== undefined) {
+    const budgets = check.object(costRaw.budgets, 'cost.budgets', [...BUDGET_NAMES]);
+    cost.budgets = Object.fromEntries(Object.entries(budgets).map(([name, maximum]) => [name, check.positiveInteger(maximum, `cost.budgets.${name}`)]));
+  }
+  if (costRaw.defaultListSize !== undefined) cost.defaultListSize = check.positiveInteger(costRaw.defaultListSize, 'cost.defaultListSize');
+
   if (!Array.isArray(root.subgraphs) || root.subgraphs.length === 0) check.fail('subgraphs', 'must be a non-empty list of subgraphs');
   const subgraphs = (root.subgraphs as unknown[]).map((entry, i) => parseSubgraph(check, entry, `subgraphs[${i}]`, baseDir));
 
@@ -145,7 +163,7 @@ export function parseFederationConfig(raw: unknown, { origin, baseDir }: { origi
   const clash = endpoints.find(([endpoint]) => endpoint === `${gateway.host}:${gateway.port}` && gateway.port !== 0);
   if (clash) check.fail(clash[1], `uses the gateway's own address ${clash[0]}`);
 
-  return { origin, gateway, supergraph, subgraphs };
+  return { origin, gateway, supergraph, cost, subgraphs };
 }
 
 function parseSubgraph(check: Checker, raw: unknown, at: string, baseDir: string): SubgraphConfig {

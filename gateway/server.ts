@@ -48,6 +48,7 @@ import { requestContext } from '../lib/observability/requestContext';
 import { recordGraphQLRequest, requestLog } from '../lib/observability/requestLog';
 import { serverSpan } from '../lib/observability/tracing';
 import { watchMemberStates } from './observability/memberStates';
+import { costMetrics } from './observability/costMetrics';
 import { planCacheObserver } from './observability/planCache';
 import { propagationHook } from './observability/propagationHook';
 import { SubgraphCalls } from './observability/subgraphCalls';
@@ -119,8 +120,9 @@ export interface RunningGateway {
 export async function startGateway<Context extends BaseContext = BaseContext>(options: GatewayOptions<Context>): Promise<RunningGateway> {
   const { config } = options;
   const logger = options.logger ?? createGatewayLogger();
-  const security = gatewaySecurity(options.security ?? gatewaySecurityFromEnv(), logger);
   const metrics = options.metrics ?? createMetricsRegistry('gateway');
+  const costLimits = { maxCost: config.cost?.budgets?.default, costBudgets: config.cost?.budgets, defaultListSize: config.cost?.defaultListSize };
+  const security = gatewaySecurity(options.security ?? gatewaySecurityFromEnv(costLimits), logger, costMetrics(metrics));
   const metricsAccess = options.metricsAccess ?? readMetricsAccess();
   const calls = new SubgraphCalls(metrics);
   // Security's hooks last: the signature must cover every header the others set.

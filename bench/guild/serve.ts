@@ -15,10 +15,7 @@ import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
-import { GUILD_SUBGRAPHS } from './subgraphs';
-
-export const LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@external", "@requires", "@provides", "@shareable"])';
+import { GUILD_FEDERATION_LINK, GUILD_SUBGRAPHS } from './subgraphs';
 
 /** What the subgraphs received since start: HTTP requests and TCP connections, summed over the four. */
 export interface SubgraphCounts {
@@ -38,7 +35,7 @@ export async function startGuildSubgraphs(): Promise<GuildSubgraphs> {
   const servers: Array<{ apollo: ApolloServer; http: http.Server }> = [];
   const definitions = [];
   for (const { name, typeDefs, resolvers } of GUILD_SUBGRAPHS) {
-    const document = parse(`${LINK}\n${typeDefs}`);
+    const document = parse(`${GUILD_FEDERATION_LINK}\n${typeDefs}`);
     const apollo = new ApolloServer({ schema: buildSubgraphSchema({ typeDefs: document, resolvers }), plugins: [ApolloServerPluginInlineTraceDisabled()] });
     await apollo.start();
     const server = http.createServer((req, res) => serve(apollo, req, res, counts));

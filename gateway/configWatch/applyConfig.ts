@@ -41,6 +41,7 @@ function restartOnlyChanges(current: FederationConfig, next: FederationConfig): 
   const differs = (a: unknown, b: unknown) => JSON.stringify(a) !== JSON.stringify(b);
   if (differs(current.gateway, next.gateway)) fields.push('gateway');
   if (differs(current.supergraph, next.supergraph)) fields.push('supergraph');
+  if (differs(current.cost, next.cost)) fields.push('cost');
   const shape = (s: SubgraphConfig) => ({ ...s, sharded: s.sharded && { key: s.sharded.key, argument: s.sharded.argument } });
   if (differs(current.subgraphs.map((s) => s.name), next.subgraphs.map((s) => s.name))) fields.push('subgraphs');
   else next.subgraphs.forEach((s, i) => differs(shape(current.subgraphs[i]), shape(s)) && fields.push(`subgraphs[${i}]`));

@@ -28,6 +28,7 @@ import { createTokenVerifier, type TokenVerifier, type TokenVerifierOptions } fr
 import type { OutgoingRequestHooks, SubgraphTarget } from '../datasources/subgraphDataSource';
 import type { Logger } from '../logger';
 import { authenticate, authenticatedIdentity } from './authenticate';
+import type { CostObserver } from '../cost/costPlugin';
 import { ApolloLimitOptions, queryLimits, queryLimitsFromEnv, QueryLimits, QueryLimitsOptions } from './limits';
 import { persistedQueryMistakes, persistedQueryNotFoundStatus, safelistFromEnv, safelistOptions, sharedPersistedQueries, type Safelist } from './persistedQueries';
 import { subscriptionsRefused } from './subscriptions';
@@ -67,14 +68,15 @@ export interface GatewaySecurity {
   operatorAccess(req: IncomingMessage): Promise<boolean>;
 }
 
-export function gatewaySecurityFromEnv(): GatewaySecurityOptions {
+/** `limits`: what the federation config sets (its `cost`); the GRAPHQL_* variables override it. */
+export function gatewaySecurityFromEnv(limits: QueryLimitsOptions = {}): GatewaySecurityOptions {
   const auth = readAuthConfig();
   const redis = readRedisConfig();
   return {
     tokens: auth.verifier,
     allowAnonymousRead: auth.allowAnonymousRead,
     signingSecret: readSigningConfig().secret,
-    limits: queryLimitsFromEnv(),
+    limits: queryLimitsFromEnv(limits),
     safelist: safelistFromEnv(),
     ...(redis ? { redis } : {}),
   };
@@ -106,9 +108,9 @@ export const signatureTarget = (target: SubgraphTarget): string => target.member
 
 const isVerifier = (tokens: TokenVerifier | TokenVerifierOptions): tokens is TokenVerifier => typeof (tokens as TokenVerifier).verifyAuthorization === 'function';
 
-export function gatewaySecurity(options: GatewaySecurityOptions, logger?: Logger): GatewaySecurity {
+export function gatewaySecurity(options: GatewaySecurityOptions, logger?: Logger, observeCost?: CostObserver): GatewaySecurity {
   const verifier = isVerifier(options.tokens) ? options.tokens : createTokenVerifier(options.tokens);
-  const { limits, apolloOptions, httpMiddleware } = queryLimits(options.limits);
+  const { limits, apolloOptions, httpMiddleware } = queryLimits(options.limits, observeCost);
   const { plugins: limitPlugins, ...limitOptions } = apolloOptions;
   const safelist = options.safelist ? safelistOptions(options.safelist) : undefined;
   const secret = options.signingSecret;

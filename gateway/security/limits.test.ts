@@ -194,34 +194,35 @@ describe('hostile-query limits with their defaults', () => {
 });
 
 describe('hostile-query limits, configured', () => {
-  it('costs list fields at ten times their selection and refuses an operation over budget', async () => {
+  it('costs by the cost directives\' defaults (objects 1, scalars 0, lists 10) and refuses an operation over budget, naming the costliest fields', async () => {
     const server = await startServer({ maxCost: 1000 });
     try {
-      // tiers{price} 1+10×1 = 11; item 1+11 = 12; holdings 1+10×12 = 121; members 1+10×121 = 1211.
+      // tiers 10 × 1 = 10; item 1 + 10 = 11; holdings 10 × (1 + 11) = 120; members 10 × (1 + 120) = 1210.
       const costly = 'query Costly($lean: Boolean!) { members { holdings @skip(if: $lean) { item { tiers { price } } } code } }';
       const { status, body } = await send(server, query(costly, { lean: false }));
       expect(status).toBe(400);
-      expect(body.errors).toEqual([
-        {
-          message: 'Query cost 1221 exceeds the maximum of 1000 (each list field counts 10 times its selection)',
-          extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'maxCost', maximum: 1000, found: 1221 },
-        },
-      ]);
-      // The same document with the expensive part skipped by its variable costs 1 + 10 × 1.
+      expect(body.errors?.[0].message).toBe(
+        'Query cost 1210 exceeds the maximum of 1000 (budget default). Costliest: ' +
+          'members 1210 (counted as 10 items (default list size): select fewer fields under it, or leave it out); ' +
+          'members.holdings 1200 (counted as 10 items (default list size): select fewer fields under it, or leave it out); ' +
+          'members.holdings.item 1100 (select fewer fields under it, or leave it out)',
+      );
+      expect(body.errors?.[0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', reason: 'COST_LIMIT_EXCEEDED', limit: 'maxCost', maximum: 1000, found: 1210, estimated: 1210, budget: 'default' });
+      // The same document with the expensive part skipped by its variable costs 10 × 1.
       expect((await send(server, query(costly, { lean: true }))).body).toEqual({ data: { members: [{ code: 'XK' }, { code: 'AL' }] } });
     } finally {
       await server.close();
     }
   });
 
-  it('weights lists by the factor it is given', async () => {
-    const server = await startServer({ maxCost: 15, listCostFactor: 2 });
+  it('sizes lists without @listSize by the default list size it is given', async () => {
+    const server = await startServer({ maxCost: 15, defaultListSize: 2 });
     try {
-      // members 1 + 2 × (holdings 1 + 2 × (id 1)) = 7; twice over through aliases: 14.
+      // members 2 × (1 + holdings 2 × 1) = 6; twice over through aliases: 12.
       expect((await send(server, query('{ a: members { holdings { id } } b: members { holdings { id } } }'))).body.errors).toBeUndefined();
-      // tiers 1 + 2×1 = 3; item 1 + 3 = 4; holdings 1 + 2×4 = 9; members 1 + 2×9 = 19.
+      // tiers 2 × 1 = 2; item 1 + 2 = 3; holdings 2 × (1 + 3) = 8; members 2 × (1 + 8) = 18.
       const { body } = await send(server, query('{ members { holdings { item { tiers { price } } } } }'));
-      expect(body.errors?.[0].message).toBe('Query cost 19 exceeds the maximum of 15 (each list field counts 2 times its selection)');
+      expect(body.errors?.[0].message).toMatch(/^Query cost 18 exceeds the maximum of 15 \(budget default\)/);
     } finally {
       await server.close();
     }

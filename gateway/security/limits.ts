@@ -9,8 +9,9 @@
  *   from a hook that Apollo Server 5 turns into a 500);
  * - depth, aliases, directives: graphql-armor's validation rules;
  * - root fields: a small validation rule here (no library has one);
- * - cost: graphql-query-complexity with a list-weighted estimator, after
- *   validation, when the variables are known (for @skip/@include);
+ * - cost: the IBM cost directives (@cost, @listSize) of the supergraph,
+ *   against the caller's budget by role, after validation, when the
+ *   variables are known (gateway/cost);
  * - body size, batch size, malformed JSON: express, before Apollo;
  * - field suggestions hidden, stack traces never sent, CSRF prevention on:
  *   Apollo Server's own options.
@@ -18,11 +19,8 @@
 import express, { type RequestHandler } from 'express';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import {
   GraphQLError,
-  getNullableType,
-  isListType,
   Kind,
   type ParseOptions,
   type SelectionSetNode,
@@ -30,6 +28,8 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { readBoolean, readEnv, readPositiveInteger } from '../../lib/config/env';
+import { DEFAULT_COST_BUDGETS, parseBudgets, type CostBudgets } from '../cost/budgets';
+import { costLimitPlugin, type CostObserver } from '../cost/costPlugin';
 import { sendGraphQLHttpError } from '../../lib/security/httpError';
 import { isProduction } from '../../lib/security/config';
 
@@ -44,10 +44,12 @@ export interface QueryLimitsOptions {
   maxRootFields?: number;
   /** Lexical tokens allowed in a document; parsing stops at the limit. Default 2000. */
   maxTokens?: number;
-  /** Cost budget of one operation: each field costs 1 plus its selection's cost, times `listCostFactor` for list fields. Default 10000. */
+  /** Cost budget of an operation for a caller with no budgeted role (gateway/cost: IBM cost directives). Default 5000. */
   maxCost?: number;
-  /** How many items a list field is assumed to return when costing. Default 10. */
-  listCostFactor?: number;
+  /** Cost budgets by role (anonymous, analyst, procurement, ministry); a caller gets its roles' largest. Unset ones: gateway/cost/budgets.ts. */
+  costBudgets?: Partial<Omit<CostBudgets, 'default'>>;
+  /** How many items a list field without `@listSize` is assumed to return when costing. Default 10. */
+  defaultListSize?: number;
   /** Largest request body accepted, in bytes. Default 102400 (100 KiB). */
   maxBodyBytes?: number;
   /** Operations allowed in one batched HTTP request; 1 turns batching off. Default 1. */
@@ -55,8 +57,8 @@ export interface QueryLimitsOptions {
   /** Whether the schema may be introspected (the playground needs it). Default: on, except with NODE_ENV=production. */
   introspection?: boolean;
 }
-export type QueryLimits = Required<QueryLimitsOptions>;
-export type LimitName = Exclude<keyof QueryLimits, 'listCostFactor' | 'introspection'>;
+export type QueryLimits = Required<Omit<QueryLimitsOptions, 'costBudgets'>> & { costBudgets: Omit<CostBudgets, 'default'> };
+export type LimitName = Exclude<keyof QueryLimits, 'defaultListSize' | 'costBudgets' | 'introspection'>;
 
 export function defaultQueryLimits(): QueryLimits {
   return {
@@ -65,25 +67,47 @@ export function defaultQueryLimits(): QueryLimits {
     maxDirectives: 25,
     maxRootFields: 15,
     maxTokens: 2000,
-    maxCost: 10000,
-    listCostFactor: 10,
+    maxCost: DEFAULT_COST_BUDGETS.default,
+    costBudgets: rolesOf(DEFAULT_COST_BUDGETS),
+    defaultListSize: 10,
     maxBodyBytes: 100 * 1024,
     maxBatchSize: 1,
     introspection: !isProduction(),
   };
 }
 
-/** The limits set by GRAPHQL_* variables (see lib/config/env.ts); unset ones keep their defaults. */
-export function queryLimitsFromEnv(): QueryLimits {
-  const defaults = defaultQueryLimits();
+/** The budgets by role, without the default one (which is `maxCost`). */
+function rolesOf<T extends Partial<CostBudgets>>(budgets: T): Omit<T, 'default'> {
+  const { default: _default, ...byRole } = budgets;
+  return byRole;
+}
+
+const definedOnly = <T extends object>(options: T): Partial<T> => Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
+
+/** Every budget by name: `maxCost` is the default one. */
+export function costBudgetsOf(limits: QueryLimits): CostBudgets {
+  return { default: limits.maxCost, ...limits.costBudgets };
+}
+
+/**
+ * The limits set by GRAPHQL_* variables (see lib/config/env.ts) over `base`
+ * (the federation config's `cost`); unset ones keep their defaults.
+ */
+export function queryLimitsFromEnv(base: QueryLimitsOptions = {}): QueryLimits {
+  const fallback = defaultQueryLimits();
+  const defaults: QueryLimits = { ...fallback, ...definedOnly(base), costBudgets: { ...fallback.costBudgets, ...definedOnly(rolesOf(base.costBudgets ?? {})) } };
+  const budgetsText = readEnv('GRAPHQL_COST_BUDGETS');
+  const envBudgets = budgetsText === undefined ? {} : parseBudgets(budgetsText, 'Environment variable GRAPHQL_COST_BUDGETS');
   return {
     maxDepth: readPositiveInteger('GRAPHQL_MAX_DEPTH', defaults.maxDepth),
     maxAliases: readPositiveInteger('GRAPHQL_MAX_ALIASES', defaults.maxAliases),
     maxDirectives: readPositiveInteger('GRAPHQL_MAX_DIRECTIVES', defaults.maxDirectives),
     maxRootFields: readPositiveInteger('GRAPHQL_MAX_ROOT_FIELDS', defaults.maxRootFields),
     maxTokens: readPositiveInteger('GRAPHQL_MAX_TOKENS', defaults.maxTokens),
-    maxCost: readPositiveInteger('GRAPHQL_MAX_COST', defaults.maxCost),
-    listCostFactor: readPositiveInteger('GRAPHQL_LIST_COST_FACTOR', defaults.listCostFactor),
+    maxCost: readPositiveInteger('GRAPHQL_MAX_COST', envBudgets.default ?? defaults.maxCost),
+    costBudgets: { ...defaults.costBudgets, ...rolesOf(envBudgets) },
+    // GRAPHQL_LIST_COST_FACTOR: its former name, still read.
+    defaultListSize: readPositiveInteger('GRAPHQL_DEFAULT_LIST_SIZE', readPositiveInteger('GRAPHQL_LIST_COST_FACTOR', defaults.defaultListSize)),
     maxBodyBytes: readPositiveInteger('GRAPHQL_MAX_BODY_BYTES', defaults.maxBodyBytes),
     maxBatchSize: readPositiveInteger('GRAPHQL_MAX_BATCH', defaults.maxBatchSize),
     introspection: readEnv('GRAPHQL_INTROSPECTION') === undefined ? defaults.introspection : readBoolean('GRAPHQL_INTROSPECTION', defaults.introspection),
@@ -148,19 +172,6 @@ export function maxRootFieldsRule(maximum: number): ValidationRule {
 }
 
 /**
- * 1 per field plus its selection's cost, multiplied by `listFactor` when the
- * field returns a list: `members { holdings { id } }` costs 1 + 10 × (1 + 10 × 1).
- * Introspection is free here: the gateway answers it from memory, and
- * graphql-js's MaxIntrospectionDepthRule (a standard rule) bounds its nesting.
- */
-export function listWeightedEstimator(listFactor: number): ComplexityEstimator {
-  return ({ field, childComplexity }) => {
-    if (field.name === '__schema' || field.name === '__type') return 0;
-    return 1 + (isListType(getNullableType(field.type)) ? listFactor : 1) * childComplexity;
-  };
-}
-
-/**
  * graphql-js words its token-limit error itself ("Document contains more that
  * N tokens"); this restates it like the other limits, with `extensions.limit`,
  * in the hook where Apollo Server hands over the parse error.
@@ -175,49 +186,6 @@ export function tokenLimitPlugin(maxTokens: number): ApolloServerPlugin<BaseCont
             error.message = `Document has more than ${maxTokens} tokens, the maximum; parsing stopped`;
             Object.assign(error.extensions, { limit: 'maxTokens', maximum: maxTokens });
           };
-        },
-      };
-    },
-  };
-}
-
-/** A cost limit error is also a validation failure: same code and status as the rules' errors. */
-function costRefusal(message: string, maximum: number, found?: number): GraphQLError {
-  return new GraphQLError(message, {
-    extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'maxCost', maximum, ...(found === undefined ? {} : { found }), http: { status: 400 } },
-  });
-}
-
-/** Costs computed per parsed document (Apollo Server hands the same object for the same text) and variables: most clients repeat theirs. */
-const MAX_COSTS_PER_DOCUMENT = 64;
-
-export function costLimitPlugin(maxCost: number, listFactor: number): ApolloServerPlugin<BaseContext> {
-  const estimators = [listWeightedEstimator(listFactor)];
-  const costs = new WeakMap<object, Map<string, number>>();
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ request, document, schema, operation }) {
-          if (!operation) return; // no such operation in the document: execution refuses it
-          // Variables can change the cost (@skip/@include), so they are part of the key.
-          const key = `${operation.name?.value ?? ''}\n${request.variables ? JSON.stringify(request.variables) : ''}`;
-          let known = costs.get(document);
-          let cost = known?.get(key);
-          if (cost === undefined) {
-            try {
-              cost = getComplexity({ schema, query: document, variables: request.variables ?? {}, operationName: operation.name?.value, estimators });
-            } catch (error) {
-              // graphql-query-complexity stops expanding fragments past 10 000 selections: far over any budget.
-              if (/maximum allowed number of nodes/.test((error as Error).message)) throw costRefusal(`Query has too many selections to cost; the maximum cost is ${maxCost}`, maxCost);
-              // Bad variables: execution reports them precisely, and runs nothing.
-              return;
-            }
-            if (!known || known.size >= MAX_COSTS_PER_DOCUMENT) costs.set(document, (known = new Map()));
-            known.set(key, cost);
-          }
-          if (cost > maxCost) {
-            throw costRefusal(`Query cost ${cost} exceeds the maximum of ${maxCost} (each list field counts ${listFactor} times its selection)`, maxCost, cost);
-          }
         },
       };
     },
@@ -252,14 +220,19 @@ function batchLimit(maxBatchSize: number): RequestHandler {
   };
 }
 
-/** Everything the gateway needs to refuse hostile queries, from one options object (defaults for anything unset). */
-export function queryLimits(options: QueryLimitsOptions = {}): QueryLimitsSetup {
-  const limits: QueryLimits = { ...defaultQueryLimits(), ...Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) };
+/**
+ * Everything the gateway needs to refuse hostile queries, from one options
+ * object (defaults for anything unset); `observeCost` is told every
+ * operation's estimated and actual cost (the gateway's metrics).
+ */
+export function queryLimits(options: QueryLimitsOptions = {}, observeCost?: CostObserver): QueryLimitsSetup {
+  const fallback = defaultQueryLimits();
+  const limits: QueryLimits = { ...fallback, ...definedOnly(options), costBudgets: { ...fallback.costBudgets, ...definedOnly(rolesOf(options.costBudgets ?? {})) } };
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, propagateOnRejection: false, onReject: [armorReporter('maxDepth', limits.maxDepth, (found) => `Query depth ${found} exceeds the maximum of ${limits.maxDepth}`)] },
     maxAliases: { n: limits.maxAliases, propagateOnRejection: false, onReject: [armorReporter('maxAliases', limits.maxAliases, (found) => `Query uses ${found} aliases, more than the maximum of ${limits.maxAliases}`)] },
     maxDirectives: { n: limits.maxDirectives, propagateOnRejection: false, onReject: [armorReporter('maxDirectives', limits.maxDirectives, (found) => `Query uses ${found} directives, more than the maximum of ${limits.maxDirectives}`)] },
-    // Replaced, see the module comment: cost by graphql-query-complexity (list-weighted), tokens by graphql-js, suggestions by Apollo.
+    // Replaced, see the module comment: cost by gateway/cost (IBM cost directives), tokens by graphql-js, suggestions by Apollo.
     costLimit: { enabled: false },
     maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: false },
@@ -267,7 +240,7 @@ export function queryLimits(options: QueryLimitsOptions = {}): QueryLimitsSetup 
   return {
     limits,
     apolloOptions: {
-      plugins: [...armor.plugins, tokenLimitPlugin(limits.maxTokens), costLimitPlugin(limits.maxCost, limits.listCostFactor)],
+      plugins: [...armor.plugins, tokenLimitPlugin(limits.maxTokens), costLimitPlugin({ budgets: costBudgetsOf(limits), defaultListSize: limits.defaultListSize, observe: observeCost })],
       validationRules: [...armor.validationRules, maxRootFieldsRule(limits.maxRootFields)],
       parseOptions: { maxTokens: limits.maxTokens },
       introspection: limits.introspection,

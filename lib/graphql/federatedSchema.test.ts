@@ -28,7 +28,7 @@ describe('buildFederatedSchema', () => {
     );
     const sdl = printFederatedSdl(schema);
     expect(sdl).toMatch(/type Widget\s+@key\(fields: "code"\)/);
-    expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.7"');
+    expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.9"');
 
     const result = await execute({
       schema,

@@ -10,8 +10,9 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { GraphQLSchema, parse } from 'graphql';
 import { buildSchema, BuildSchemaOptions, createResolversMap } from 'type-graphql';
 
-export const FEDERATION_VERSION = 'v2.7';
-const FEDERATION_IMPORTS = ['@key', '@shareable', '@external', '@requires', '@provides', '@inaccessible', '@override'];
+// v2.9: the first version that imports the demand-control directives @cost and @listSize (lib/graphql/costDirectives.ts).
+export const FEDERATION_VERSION = 'v2.9';
+const FEDERATION_IMPORTS = ['@key', '@shareable', '@external', '@requires', '@provides', '@inaccessible', '@override', '@cost', '@listSize'];
 
 export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/${FEDERATION_VERSION}", import: [${FEDERATION_IMPORTS.map(
   (d) => `"${d}"`,

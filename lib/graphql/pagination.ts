@@ -13,11 +13,20 @@
  */
 import { ArgsType, ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
 import { badInput } from '../errors';
+import { listSize } from './costDirectives';
 
 /** The page size when `first` is left out. */
 export const PAGE_SIZE_DEFAULT = 20;
 /** The largest `first` a list accepts (the audit trail keeps its own, documented, 500). */
 export const PAGE_SIZE_MAX = 100;
+
+/**
+ * For the gateway's cost estimate (`@listSize` on the field answering a connection): a page holds `first`
+ * entries (its default when left out), in `edges` and again in `nodes`.
+ */
+export const PAGED = listSize({ slicingArguments: ['first'], sizedFields: ['edges', 'nodes'] });
+/** A page's `edges` and `nodes`, should they be reached without their field's `first`: the default page. */
+const PAGE_ENTRIES = listSize({ assumedSize: PAGE_SIZE_DEFAULT });
 
 /** A value of a sort key, as a cursor carries it. */
 export type CursorValue = string | number;
@@ -79,9 +88,11 @@ export function ConnectionOf<Node extends object>(NodeType: ClassType<Node>, nam
     @Field(() => PageInfo, { description: 'Whether more follow, and the cursor that asks for them.' })
     pageInfo: PageInfo;
 
+    @Directive(PAGE_ENTRIES)
     @Field(() => [EdgeType], { description: `The ${plural} of this page with their cursors, in the list's order.` })
     edges: Edge<Node>[];
 
+    @Directive(PAGE_ENTRIES)
     @Field(() => [NodeType], { description: `The ${plural} of this page, in the list's order (the edges' nodes, without cursors).` })
     nodes: Node[];
   }

@@ -24,7 +24,7 @@ import { composeSupergraph } from '../../supergraph/composeFromSdl';
 import { authorizationFor, type GraphQLAnswer } from '../../../test/testkit/federation';
 
 /** Every fixture subgraph speaks Federation 2 with these directives. */
-export const FEDERATION_2 = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@override", "@interfaceObject"])`;
+export const FEDERATION_2 = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@override", "@interfaceObject", "@cost", "@listSize"])`;
 
 export interface FixtureSubgraph {
   name: string;

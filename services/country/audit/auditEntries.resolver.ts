@@ -1,9 +1,10 @@
-import { Args, ArgsType, Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
+import { Args, ArgsType, Ctx, Directive, Field, ObjectType, Query, Resolver } from 'type-graphql';
 import { keysetPage, SortKey } from '../../../lib/db/keysetPage';
 import { ConnectionOf, PageRequest, WithPage } from '../../../lib/graphql/pagination';
 import type { CountryContext } from '../context';
 import { MemberArgs } from '../resolvers/args';
 import { AuditEntry } from './auditEntry.entity';
+import { AUDIT_ENTRIES, AUDIT_PAGE } from '../listSizes';
 
 /** The audit trail's own, documented page sizes (from before the shared pagination; kept so no client breaks). */
 export const AUDIT_PAGE_MAX = 500;
@@ -21,6 +22,7 @@ class AuditEntriesArgs extends WithPage(MemberArgs, 'audit entries', AUDIT_PAGE_
  */
 @ObjectType({ description: 'A page of the audit trail, newest entry first, with the total and the cursor for the next (older) page.' })
 export class AuditEntryPage extends ConnectionOf(AuditEntry, 'AuditEntry', 'audit entries') {
+  @Directive(AUDIT_ENTRIES)
   @Field(() => [AuditEntry], { description: 'The entries of this page, newest first.', deprecationReason: 'Use nodes (or edges, with each entry\'s cursor).' })
   get entries(): AuditEntry[] {
     return this.nodes;
@@ -39,6 +41,7 @@ export class AuditEntryPage extends ConnectionOf(AuditEntry, 'AuditEntry', 'audi
 
 @Resolver()
 export class AuditEntriesResolver {
+  @Directive(AUDIT_PAGE)
   @Query(() => AuditEntryPage, {
     nullable: true,
     description: "Every change to the ministry's records (mutations and imports), newest first, a page at a time: who, when, before and after. Read by the member's own ministry and procurement.",

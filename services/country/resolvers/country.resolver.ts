@@ -1,6 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, Int, Resolver } from 'type-graphql';
 import { keysetPage } from '../../../lib/db/keysetPage';
-import { PAGE_SIZE_MAX } from '../../../lib/graphql/pagination';
+import { PAGED, PAGE_SIZE_MAX } from '../../../lib/graphql/pagination';
 import { Budget, Holding, Ministry, Requirement } from '../entities';
 import { HOLDING_SORT, holdingsMatching, REQUIREMENT_SORT, requirementsMatching } from '../listQueries';
 import { HoldingConnection, RequirementConnection } from '../types/connections';
@@ -8,6 +8,7 @@ import type { CountryContext } from '../context';
 import { Country } from '../types/country.type';
 import { assertCategory, assertYear } from '../validation';
 import { HoldingsPageArgs, HoldingsPageRequest, RequirementFilter, RequirementFilterArgs, RequirementsPageArgs, RequirementsPageRequest } from './args';
+import { BUDGET_YEARS, HOLDINGS, REQUIREMENTS } from '../listSizes';
 
 /**
  * The member's own fields on `Country`. Every one is nullable so that, in the
@@ -21,17 +22,20 @@ export class CountryResolver {
     return ctx.loaders.ministry();
   }
 
+  @Directive(HOLDINGS)
   @FieldResolver(() => [Holding], { nullable: true, description: 'The equipment inventory, optionally of one catalogue category.' })
   holdings(@Arg('category', () => String, { nullable: true, description: 'Only this catalogue category, e.g. "SMALL_ARMS".' }) category: string | null | undefined, @Ctx() ctx: CountryContext): Promise<Holding[]> {
     assertCategory(category);
     return ctx.loaders.holdings.load({ category: category ?? undefined });
   }
 
+  @Directive(REQUIREMENTS)
   @FieldResolver(() => [Requirement], { nullable: true, description: 'What the ministry needs to buy, optionally filtered.' })
   requirements(@Args(() => RequirementFilterArgs) { status, priority }: RequirementFilter, @Ctx() ctx: CountryContext): Promise<Requirement[]> {
     return ctx.loaders.requirements.load({ status: status ?? undefined, priority: priority ?? undefined });
   }
 
+  @Directive(PAGED)
   @FieldResolver(() => HoldingConnection, {
     nullable: true,
     description: `The equipment inventory a page at a time, in the order recorded: first (at most ${PAGE_SIZE_MAX}) after a cursor, with the total; optionally one item (nsn) or category.`,
@@ -40,6 +44,7 @@ export class CountryResolver {
     return keysetPage(holdingsMatching(ctx, filter), { list: 'holdings', sort: HOLDING_SORT, first, after });
   }
 
+  @Directive(PAGED)
   @FieldResolver(() => RequirementConnection, {
     nullable: true,
     description: `What the ministry needs to buy, a page at a time in the order recorded: first (at most ${PAGE_SIZE_MAX}) after a cursor, with the total; optionally filtered.`,
@@ -54,6 +59,7 @@ export class CountryResolver {
     return ctx.loaders.budget.load(year);
   }
 
+  @Directive(BUDGET_YEARS)
   @FieldResolver(() => [Budget], { nullable: true, description: 'Every budget on record, by year.' })
   budgets(@Ctx() ctx: CountryContext): Promise<Budget[]> {
     return ctx.loaders.budgets();

@@ -1,9 +1,9 @@
-import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import { Args, Ctx, Directive, Query, Resolver } from 'type-graphql';
 import { Budget, Holding, Ministry, Requirement } from '../entities';
 import type { CountryContext } from '../context';
 import { resolveHoldingReference } from '../reference/holding.reference';
 import { resolveRequirementReference } from '../reference/requirement.reference';
-import { PAGE_SIZE_MAX } from '../../../lib/graphql/pagination';
+import { PAGED, PAGE_SIZE_MAX } from '../../../lib/graphql/pagination';
 import { HoldingConnection, RequirementConnection } from '../types/connections';
 import {
   HoldingsPageRequest,
@@ -18,6 +18,7 @@ import {
   RequirementsPageRequest,
 } from './args';
 import { CountryResolver } from './country.resolver';
+import { BUDGET_YEARS, HOLDINGS, REQUIREMENTS } from '../listSizes';
 
 /**
  * Root queries. Each takes the member as `country: ID!` first (checked by
@@ -32,11 +33,13 @@ export class QueryResolver {
     return this.memberFields.ministry(ctx);
   }
 
+  @Directive(HOLDINGS)
   @Query(() => [Holding], { nullable: true, description: "The member's equipment inventory, optionally of one catalogue category." })
   holdings(@Args(() => MemberHoldingsArgs) { category }: MemberHoldingsArgs, @Ctx() ctx: CountryContext): Promise<Holding[]> {
     return this.memberFields.holdings(category, ctx);
   }
 
+  @Directive(PAGED)
   @Query(() => HoldingConnection, {
     nullable: true,
     description: `The member's equipment inventory a page at a time, in the order recorded: first (at most ${PAGE_SIZE_MAX}) after a cursor, with the total; optionally one item (nsn) or category.`,
@@ -50,11 +53,13 @@ export class QueryResolver {
     return resolveHoldingReference({ countryCode: ctx.member, id }, ctx);
   }
 
+  @Directive(REQUIREMENTS)
   @Query(() => [Requirement], { nullable: true, description: 'What the member needs to buy, optionally filtered by status and priority.' })
   requirements(@Args(() => MemberRequirementsArgs) filter: RequirementFilter, @Ctx() ctx: CountryContext): Promise<Requirement[]> {
     return this.memberFields.requirements(filter, ctx);
   }
 
+  @Directive(PAGED)
   @Query(() => RequirementConnection, {
     nullable: true,
     description: `What the member needs to buy, a page at a time in the order recorded: first (at most ${PAGE_SIZE_MAX}) after a cursor, with the total; optionally by status, priority, item (nsn) or category.`,
@@ -73,6 +78,7 @@ export class QueryResolver {
     return this.memberFields.budget(year, ctx);
   }
 
+  @Directive(BUDGET_YEARS)
   @Query(() => [Budget], { nullable: true, description: "Every budget on record, by year; read by the member's own ministry and procurement." })
   budgets(@Args(() => MemberArgs) _args: MemberArgs, @Ctx() ctx: CountryContext): Promise<Budget[]> {
     return this.memberFields.budgets(ctx);

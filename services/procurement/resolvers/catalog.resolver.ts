@@ -1,7 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { keysetPage } from '../../../lib/db/keysetPage';
 import { badInput } from '../../../lib/errors';
-import { PAGE_SIZE_MAX } from '../../../lib/graphql/pagination';
+import { PAGED, PAGE_SIZE_MAX } from '../../../lib/graphql/pagination';
 import { Money } from '../../../lib/graphql/money.type';
 import { ProcurementContext } from '../context';
 import { CatalogItem, PriceTier } from '../entities';
@@ -11,14 +11,17 @@ import { CatalogFilterArgs, CatalogPageArgs } from '../types/args';
 import { CatalogItemConnection } from '../types/connections';
 import { SupplyClass } from '../types/supplyClass.type';
 import { supplyClassOf } from '../../../lib/reference/supplyClassification';
+import { CATALOGUE, PRICE_TIERS, STANDARDS } from '../listSizes';
 
 @Resolver(() => CatalogItem)
 export class CatalogResolver {
+  @Directive(CATALOGUE)
   @Query(() => [CatalogItem], { description: 'The shared catalogue, optionally one category or one supplier, by NSN.' })
   async catalog(@Args(() => CatalogFilterArgs) filter: CatalogFilterArgs, @Ctx() ctx: ProcurementContext): Promise<CatalogItem[]> {
     return catalogMatching(ctx, filter).orderBy('c.nsn', 'ASC').getMany();
   }
 
+  @Directive(PAGED)
   @Query(() => CatalogItemConnection, { description: `The shared catalogue by NSN, a page at a time: first (at most ${PAGE_SIZE_MAX}) after a cursor, with the total.` })
   async catalogPage(@Args(() => CatalogPageArgs) { first, after, ...filter }: CatalogPageArgs, @Ctx() ctx: ProcurementContext): Promise<CatalogItemConnection> {
     return keysetPage(catalogMatching(ctx, filter), { list: 'catalog', sort: CATALOG_SORT, first, after });
@@ -29,6 +32,7 @@ export class CatalogResolver {
     return ctx.loaders.catalogItem.load(nsn);
   }
 
+  @Directive(STANDARDS)
   @FieldResolver(() => [String], { description: 'The NATO standards (STANAGs) the item is built to, e.g. "STANAG 4569 Level 2"; empty where none applies or none is verified.' })
   standards(@Root() item: CatalogItem): string[] {
     return item.standard ? [item.standard] : [];
@@ -39,6 +43,7 @@ export class CatalogResolver {
     return supplyClassOf(item.nsn);
   }
 
+  @Directive(PRICE_TIERS)
   @FieldResolver(() => [PriceTier], { description: 'Volume tiers, smallest quantity first.' })
   async priceTiers(@Root() item: CatalogItem, @Ctx() ctx: ProcurementContext): Promise<PriceTier[]> {
     return ctx.loaders.tiers.load(item.nsn);

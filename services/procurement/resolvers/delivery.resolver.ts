@@ -1,6 +1,6 @@
-import { Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, Directive, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { keysetPage } from '../../../lib/db/keysetPage';
-import { PAGE_SIZE_MAX } from '../../../lib/graphql/pagination';
+import { PAGED, PAGE_SIZE_MAX } from '../../../lib/graphql/pagination';
 import { ProcurementContext, write } from '../context';
 import { Delivery, JointOrder, Member, OrderLine } from '../entities';
 import { DELIVERY_SORT, deliveriesMatching } from '../listQueries';
@@ -11,6 +11,7 @@ import { parseId } from '../workflow/guards';
 
 @Resolver(() => Delivery)
 export class DeliveryResolver {
+  @Directive(PAGED)
   @Query(() => DeliveryConnection, {
     description: `Deliveries across every joint order, by planned date (the longest overdue first), a page at a time: first (at most ${PAGE_SIZE_MAX}) after a cursor, with the total. E.g. deliveries(late: true, country: "AL").`,
   })

@@ -1,8 +1,8 @@
-import { Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { keysetPage } from '../../../lib/db/keysetPage';
 import { badInput } from '../../../lib/errors';
 import { Money } from '../../../lib/graphql/money.type';
-import { PAGE_SIZE_MAX } from '../../../lib/graphql/pagination';
+import { PAGED, PAGE_SIZE_MAX } from '../../../lib/graphql/pagination';
 import { percentOf } from '../../../lib/money';
 import { ProcurementContext } from '../context';
 import { Approval, Delivery, ImplementationPlan, JointOrder, Member, OrderLine } from '../entities';
@@ -14,9 +14,11 @@ import { ApprovalDecision, JointOrderStatus } from '../types/enums';
 import { latestDecisions } from '../workflow/approvalState';
 import { parseId } from '../workflow/guards';
 import { present } from './lists';
+import { APPROVAL_HISTORY, DELIVERIES_PER_ORDER, JOINT_ORDERS, LINES_PER_ORDER, MEMBERS } from '../listSizes';
 
 @Resolver(() => JointOrder)
 export class JointOrderResolver {
+  @Directive(JOINT_ORDERS)
   @Query(() => [JointOrder], {
     description: 'Every joint order matching the filters, newest first. For a page at a time (with the total and a cursor), use jointOrdersPage.',
   })
@@ -26,6 +28,7 @@ export class JointOrderResolver {
     return orders;
   }
 
+  @Directive(PAGED)
   @Query(() => JointOrderConnection, {
     description: `Joint orders matching the filters, newest first, a page at a time: first (at most ${PAGE_SIZE_MAX}) after a cursor, with the total.`,
   })
@@ -55,22 +58,26 @@ export class JointOrderResolver {
     return (await ctx.loaders.member.load(order.createdBy)) as Member;
   }
 
+  @Directive(MEMBERS)
   @FieldResolver(() => [Member], { description: 'The members taking part, in the order they joined.' })
   async participants(@Root() order: JointOrder, @Ctx() ctx: ProcurementContext): Promise<Member[]> {
     const rows = await ctx.loaders.participants.load(order.id);
     return present(await ctx.loaders.member.loadMany(rows.map((r) => r.countryCode)));
   }
 
+  @Directive(LINES_PER_ORDER)
   @FieldResolver(() => [OrderLine], { description: 'The catalogue items ordered, one line each, in the order they were added.' })
   async lines(@Root() order: JointOrder, @Ctx() ctx: ProcurementContext): Promise<OrderLine[]> {
     return ctx.loaders.lines.load(order.id);
   }
 
+  @Directive(APPROVAL_HISTORY)
   @FieldResolver(() => [Approval], { description: 'The whole approval history, oldest first, over all versions.' })
   async approvals(@Root() order: JointOrder, @Ctx() ctx: ProcurementContext): Promise<Approval[]> {
     return ctx.loaders.approvals.load(order.id);
   }
 
+  @Directive(MEMBERS)
   @FieldResolver(() => [Approval], { description: "Each participant's standing entry for the current version (PENDING until it decides); empty before the first submission of this version." })
   async currentApprovals(@Root() order: JointOrder, @Ctx() ctx: ProcurementContext): Promise<Approval[]> {
     const [history, participants] = await Promise.all([ctx.loaders.approvals.load(order.id), ctx.loaders.participants.load(order.id)]);
@@ -107,6 +114,7 @@ export class JointOrderResolver {
     return percentOf(f.savings, f.individualValue);
   }
 
+  @Directive(MEMBERS)
   @FieldResolver(() => [CountrySavings], { description: 'Per member with allocations, by code.' })
   async savingsByCountry(@Root() order: JointOrder, @Ctx() ctx: ProcurementContext): Promise<CountrySavings[]> {
     const f = await ctx.loaders.figures.load(order.id);
@@ -136,6 +144,7 @@ export class JointOrderResolver {
     return (await ctx.loaders.figures.load(order.id)).leadTimeDays;
   }
 
+  @Directive(DELIVERIES_PER_ORDER)
   @FieldResolver(() => [Delivery], { description: 'Every delivery, by planned date.' })
   async deliveries(@Root() order: JointOrder, @Ctx() ctx: ProcurementContext): Promise<Delivery[]> {
     return ctx.loaders.deliveries.load(order.id);

@@ -1,7 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { keysetPage } from '../../../lib/db/keysetPage';
 import { Money } from '../../../lib/graphql/money.type';
-import { PAGE_SIZE_MAX } from '../../../lib/graphql/pagination';
+import { PAGED, PAGE_SIZE_MAX } from '../../../lib/graphql/pagination';
 import { CATALOG_CURRENCY } from '../../../lib/reference/catalog';
 import { ruleBroken } from '../../../lib/errors';
 import { ProcurementContext, write } from '../context';
@@ -15,6 +15,7 @@ import { COMMITTED_STATUSES } from '../types/enums';
 import { admitMember, inviteMember } from '../workflow/members';
 import { Rule } from '../workflow/rules';
 import { present } from './lists';
+import { ALLOCATIONS_PER_MEMBER, JOINT_ORDERS, MEMBERS } from '../listSizes';
 
 /** A member's shares in orders its ministry has committed to (APPROVED or later). */
 async function committedShares(ctx: ProcurementContext, code: string): Promise<{ currency: string; shares: AllocationFigures[] }> {
@@ -32,6 +33,7 @@ async function committedShares(ctx: ProcurementContext, code: string): Promise<{
 
 @Resolver(() => Member)
 export class MemberResolver {
+  @Directive(MEMBERS)
   @Query(() => [Member], { description: 'Every country in the registry, members and invited, by code.' })
   async members(@Ctx() ctx: ProcurementContext): Promise<Member[]> {
     return ctx.dataSource.getRepository(Member).find({ order: { code: 'ASC' } });
@@ -52,17 +54,20 @@ export class MemberResolver {
     return write(ctx, () => inviteMember(ctx, details));
   }
 
+  @Directive(ALLOCATIONS_PER_MEMBER)
   @FieldResolver(() => [Allocation], { description: "The member's allocations in every joint order." })
   async allocations(@Root() member: Member, @Ctx() ctx: ProcurementContext): Promise<Allocation[]> {
     return ctx.loaders.allocationsOfMember.load(member.code);
   }
 
+  @Directive(JOINT_ORDERS)
   @FieldResolver(() => [JointOrder], { description: 'The joint orders the member takes part in.' })
   async jointOrders(@Root() member: Member, @Ctx() ctx: ProcurementContext): Promise<JointOrder[]> {
     const participations = await ctx.loaders.ordersOfMember.load(member.code);
     return present(await ctx.loaders.order.loadMany(participations.map((p) => p.orderId)));
   }
 
+  @Directive(PAGED)
   @FieldResolver(() => JointOrderConnection, {
     description: `The joint orders the member takes part in, newest first, a page at a time: first (at most ${PAGE_SIZE_MAX}) after a cursor, with the total; optionally filtered.`,
   })

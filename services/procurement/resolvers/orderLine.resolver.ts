@@ -1,4 +1,4 @@
-import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { Money } from '../../../lib/graphql/money.type';
 import { ProcurementContext } from '../context';
 import { Allocation, CatalogItem, Delivery, JointOrder, OrderLine, PriceTier } from '../entities';
@@ -6,6 +6,7 @@ import { LineFigures } from '../figures';
 import { nextTierStep, tierFor } from '../pricing';
 import { DeliveryStatus } from '../types/enums';
 import { NextTier } from '../types/nextTier.type';
+import { ALLOCATIONS_PER_LINE, DELIVERIES_PER_LINE } from '../listSizes';
 
 async function lineFigures(ctx: ProcurementContext, line: OrderLine): Promise<LineFigures> {
   const figures = await ctx.loaders.figures.load(line.orderId);
@@ -64,11 +65,13 @@ export class OrderLineResolver {
     });
   }
 
+  @Directive(ALLOCATIONS_PER_LINE)
   @FieldResolver(() => [Allocation], { description: 'Each member\'s share of the line, in the order allocated.' })
   async allocations(@Root() line: OrderLine, @Ctx() ctx: ProcurementContext): Promise<Allocation[]> {
     return (await ctx.loaders.allocationsOfOrder.load(line.orderId)).filter((a) => a.lineId === line.id);
   }
 
+  @Directive(DELIVERIES_PER_LINE)
   @FieldResolver(() => [Delivery], { description: 'Shipments of this line, by planned date.' })
   async deliveries(@Root() line: OrderLine, @Ctx() ctx: ProcurementContext): Promise<Delivery[]> {
     return (await ctx.loaders.deliveries.load(line.orderId)).filter((d) => d.lineId === line.id);

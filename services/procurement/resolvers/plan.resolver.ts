@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ProcurementContext, write } from '../context';
 import { ImplementationPlan, JointOrder, Member, PlanApproval, PlanVersion } from '../entities';
 import { CreateImplementationPlanArgs, RecordPlanDecisionArgs, RevisePlanArgs } from '../types/args';
@@ -6,6 +6,7 @@ import { approvedBy } from '../workflow/approvalState';
 import { parseId } from '../workflow/guards';
 import { createImplementationPlan, recordPlanDecision, reviseImplementationPlan } from '../workflow/plans';
 import { present } from './lists';
+import { APPROVAL_HISTORY, MEMBERS, ORDERS_PER_PLAN, PLANS, PLAN_VERSIONS } from '../listSizes';
 
 /** Every participant of the orders a plan covers, by code. */
 async function approversOf(ctx: ProcurementContext, plan: ImplementationPlan): Promise<string[]> {
@@ -25,6 +26,7 @@ async function membersOf(ctx: ProcurementContext, codes: string[]): Promise<Memb
 
 @Resolver(() => ImplementationPlan)
 export class ImplementationPlanResolver {
+  @Directive(PLANS)
   @Query(() => [ImplementationPlan], { description: 'Implementation plans, newest first, with which ministries approved their current version.' })
   async implementationPlans(@Ctx() ctx: ProcurementContext): Promise<ImplementationPlan[]> {
     return ctx.dataSource.getRepository(ImplementationPlan).find({ order: { id: 'DESC' } });
@@ -59,26 +61,31 @@ export class ImplementationPlanResolver {
     return versions.find((v) => v.version === plan.version)?.summary ?? '';
   }
 
+  @Directive(PLAN_VERSIONS)
   @FieldResolver(() => [PlanVersion], { description: 'Every version, oldest first.' })
   async versions(@Root() plan: ImplementationPlan, @Ctx() ctx: ProcurementContext): Promise<PlanVersion[]> {
     return ctx.loaders.planVersions.load(plan.id);
   }
 
+  @Directive(ORDERS_PER_PLAN)
   @FieldResolver(() => [JointOrder], { description: 'The joint orders it covers.' })
   async orders(@Root() plan: ImplementationPlan, @Ctx() ctx: ProcurementContext): Promise<JointOrder[]> {
     return ctx.loaders.ordersOfPlan.load(plan.id);
   }
 
+  @Directive(MEMBERS)
   @FieldResolver(() => [Member], { description: 'The ministries that must approve: every participant of the covered orders.' })
   async approvers(@Root() plan: ImplementationPlan, @Ctx() ctx: ProcurementContext): Promise<Member[]> {
     return membersOf(ctx, await approversOf(ctx, plan));
   }
 
+  @Directive(MEMBERS)
   @FieldResolver(() => [Member], { description: 'The ministries whose standing decision on the current version is APPROVED.' })
   async approvedBy(@Root() plan: ImplementationPlan, @Ctx() ctx: ProcurementContext): Promise<Member[]> {
     return membersOf(ctx, await approvedCodes(ctx, plan));
   }
 
+  @Directive(MEMBERS)
   @FieldResolver(() => [Member], { description: 'The ministries that have not approved the current version yet.' })
   async awaiting(@Root() plan: ImplementationPlan, @Ctx() ctx: ProcurementContext): Promise<Member[]> {
     const [approvers, approved] = await Promise.all([approversOf(ctx, plan), approvedCodes(ctx, plan)]);
@@ -91,6 +98,7 @@ export class ImplementationPlanResolver {
     return approvers.length > 0 && approved.length === approvers.length;
   }
 
+  @Directive(APPROVAL_HISTORY)
   @FieldResolver(() => [PlanApproval], { description: 'Every decision on every version, oldest first.' })
   async approvals(@Root() plan: ImplementationPlan, @Ctx() ctx: ProcurementContext): Promise<PlanApproval[]> {
     return ctx.loaders.planApprovals.load(plan.id);
