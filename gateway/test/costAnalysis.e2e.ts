@@ -142,6 +142,17 @@ describe('slicing arguments and sized fields', () => {
     const query = 'query Page($n: Int!) { auditEntries(country: "XK", first: $n) { entries { id } } }';
     for (const n of [7, 70]) expect(costOf((await federation.query(query, { n }, { as: 'procurement', ...withCost })) as never)!.estimated).toBe(1 + n);
   });
+  it('sizes a connection\'s edges and nodes by its `first` (@listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"]))', async () => {
+    const page = (first: number) => `{ jointOrdersPage(first: ${first}) { totalCount edges { node { reference lines { quantity } } } nodes { reference } } }`;
+    const report = costOf((await federation.query(page(5), {}, { as: 'analyst', ...withCost })) as never)!;
+    // The connection (1); 5 edges × (edge 1 + node 1 + lines 10 × 1); 5 nodes × 1.
+    expect(report.estimated).toBe(1 + 5 * (1 + 1 + 10) + 5);
+    expect(report.costliest[0]).toMatchObject({ path: 'jointOrdersPage', cut: 'pass first: N smaller than 5' });
+    expect(report.costliest[1]).toMatchObject({ path: 'jointOrdersPage.edges', listSize: 5, sizeFrom: 'first: 5', cut: 'pass first: N smaller than 5 on jointOrdersPage' });
+    // Left out, `first` is its default (20).
+    const byDefault = costOf((await federation.query('{ jointOrdersPage { nodes { reference } } }', {}, { as: 'analyst', ...withCost })) as never)!;
+    expect(byDefault.estimated).toBe(1 + 20);
+  });
 });
 
 describe('the limits that stay', () => {
