@@ -9,24 +9,15 @@ import {
   isAbstractType,
   isCompositeType,
   type FieldNode,
-  type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLField,
   type GraphQLObjectType,
-  type GraphQLSchema,
-  type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import type { CostModel } from './costModel';
 import { Selections, subSelections } from './selections';
-import { argumentsWeight, argumentValues, fieldWeight, MUTATION_COST } from './weights';
+import { argumentsWeight, argumentValues, fieldWeight, MUTATION_COST, type CostInput } from './weights';
 
-export interface ActualInput {
-  schema: GraphQLSchema;
-  model: CostModel;
-  operation: OperationDefinitionNode;
-  fragments: Readonly<Record<string, FragmentDefinitionNode>>;
-  variables: Readonly<Record<string, unknown>>;
+export interface ActualInput extends CostInput {
   data: Record<string, unknown> | null | undefined;
 }
 

@@ -12,7 +12,7 @@ export type CostBudgets = Record<BudgetName, number>;
 
 /**
  * Sized on the demo questions (README "Security"): the dashboard's operations
- * estimate 50-260, the saved examples up to about 6,000, an analyst's overview
+ * estimate 150-4,500, the saved examples up to about 6,000, an analyst's overview
  * of every order with lines, allocations, price tiers and deliveries about
  * 9,600 (each list at its assumed size: 20 orders, 10 lines, 10 members…).
  */

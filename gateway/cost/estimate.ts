@@ -21,13 +21,11 @@ import {
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLField,
-  type GraphQLSchema,
-  type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import type { CostModel, ListSizeRule } from './costModel';
+import type { ListSizeRule } from './costModel';
 import { Selections, subSelections } from './selections';
-import { argumentsWeight, argumentValues, fieldWeight, MUTATION_COST } from './weights';
+import { argumentsWeight, argumentValues, fieldWeight, MUTATION_COST, type CostInput } from './weights';
 
 export interface FieldCost {
   /** Response path without list indexes, e.g. "jointOrders.lines.allocations". */
@@ -59,12 +57,7 @@ export class SlicingArgumentError extends Error {
   }
 }
 
-export interface EstimateInput {
-  schema: GraphQLSchema;
-  model: CostModel;
-  operation: OperationDefinitionNode;
-  fragments: Readonly<Record<string, FragmentDefinitionNode>>;
-  variables: Readonly<Record<string, unknown>>;
+export interface EstimateInput extends CostInput {
   /** Size of a list without @listSize. */
   defaultListSize: number;
 }

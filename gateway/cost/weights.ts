@@ -7,10 +7,19 @@
  * mutation costs 10 more. Introspection (`__schema`, `__type`, `__typename`)
  * is free: the gateway answers it from memory and graphql-js bounds its depth.
  */
-import { getArgumentValues, getNamedType, isCompositeType, type FieldNode, type GraphQLField } from 'graphql';
+import { getArgumentValues, getNamedType, isCompositeType, type FieldNode, type FragmentDefinitionNode, type GraphQLField, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { CostModel } from './costModel';
 
 export const MUTATION_COST = 10;
+
+/** What both the estimate and the actual cost read: the schema and its cost model, the operation and its variables (coerced). */
+export interface CostInput {
+  schema: GraphQLSchema;
+  model: CostModel;
+  operation: OperationDefinitionNode;
+  fragments: Readonly<Record<string, FragmentDefinitionNode>>;
+  variables: Readonly<Record<string, unknown>>;
+}
 
 export function fieldWeight(model: CostModel, parent: string, field: GraphQLField<unknown, unknown>): number {
   const type = getNamedType(field.type);
