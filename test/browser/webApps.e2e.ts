@@ -7,9 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { CHROMIUM, describeWith } from '../testkit/systemParts';
-import { launchChromium, requestsOffOrigin, type BrowserSession } from './chromium';
+import { requestsOffOrigin, type BrowserSession } from './chromium';
 import { moneyText, queryGateway, ungrouped } from './gatewayApi';
-import { mint, startWebFederation, useToken } from './webFederation';
+import { closeTabsAndCheckOrigin, launchSignedIn, mint, startWebFederation, useToken } from './webFederation';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SCREENSHOTS = path.join(ROOT, 'test-output');
@@ -65,13 +65,8 @@ describeWith(CHROMIUM, 'web apps in Chromium, served by the gateway', () => {
     token = await mint('procurement');
     federation = await startWebFederation();
     origin = federation.gatewayOrigin;
-    browser = await launchChromium(origin);
     // The user signs in once, pasting the token into the dashboard's field; every page after that has it.
-    const { page } = await openApp(browser, `${origin}/dashboard/`);
-    await useToken(page, token);
-    await page.locator('[data-testid="order-summary"]').waitFor();
-    await page.close();
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    browser = await launchSignedIn(origin, token, SCREENSHOTS);
   }, 240_000);
 
   afterAll(async () => {
@@ -79,12 +74,7 @@ describeWith(CHROMIUM, 'web apps in Chromium, served by the gateway', () => {
     await federation?.stop();
   });
 
-  afterEach(async () => {
-    // A failed test leaves its tab open; the next one starts with none.
-    await Promise.all(browser.context.pages().map((page) => page.close()));
-    // Ministry networks are offline: nothing either page loads may come from elsewhere.
-    expect(requestsOffOrigin(browser.requests, origin)).toEqual([]);
-  });
+  afterEach(() => closeTabsAndCheckOrigin(browser, origin));
 
   describe('staying on the gateway', () => {
     const elsewhere = 'http://localhost:9/never-reached';

@@ -3,10 +3,12 @@
  * authentication with the web apps served from web/dist, the test's own
  * development tokens, and how a user applies a token in a page.
  */
+import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { gatewaySecurityFromEnv } from '../../gateway/security/gatewaySecurity';
 import { createTokenVerifier, mintDevelopmentToken } from '../../lib/security/tokens';
 import { startFederation } from '../testkit/federation';
+import { launchChromium, requestsOffOrigin, type BrowserSession } from './chromium';
 import { ensureWebBuilt } from './webBuild';
 
 /** The gateway verifies bearer tokens as issue 5 has it; these are the test's own development tokens. */
@@ -28,4 +30,25 @@ export function startWebFederation() {
 export async function useToken(page: Page, token: string): Promise<void> {
   await page.locator('#bearer-token').fill(token);
   await page.locator('#bearer-token').press('Enter');
+}
+
+/**
+ * Chromium for pages of `origin`, with the user signed in once: the token is
+ * pasted into the dashboard's field, and the profile keeps it for every page after.
+ */
+export async function launchSignedIn(origin: string, token: string, screenshots: string): Promise<BrowserSession> {
+  const browser = await launchChromium(origin);
+  const { page } = await browser.openPage();
+  await page.goto(`${origin}/dashboard/`);
+  await useToken(page, token);
+  await page.locator('[data-testid="order-summary"]').waitFor();
+  await page.close();
+  fs.mkdirSync(screenshots, { recursive: true });
+  return browser;
+}
+
+/** After each test: a failed test's tabs closed, and nothing any page loaded came from elsewhere (ministry networks are offline). */
+export async function closeTabsAndCheckOrigin(browser: BrowserSession, origin: string): Promise<void> {
+  await Promise.all(browser.context.pages().map((page) => page.close()));
+  expect(requestsOffOrigin(browser.requests, origin)).toEqual([]);
 }

@@ -75,8 +75,10 @@ export function Dashboard() {
   const membersState = useGraphQL<{ members: MemberBudget[] }>(MEMBERS_QUERY, { year }, token, { reload });
   const alertsState = useGraphQL<AlertsData>(ALERTS_QUERY, undefined, token, { reload });
   // A ministry sees the orders it takes part in first.
-  const orders = concerningFirst(resultOf(ordersState)?.data?.jointOrders ?? [], perspective, (order, code) => order.participants.some((p) => p.code === code));
-  const selectedId = chosenId !== null && orders.some((o) => o.id === chosenId) ? chosenId : defaultOrderId(orders);
+  const takesPart = (order: OrderListItem, code: string) => order.participants.some((p) => p.code === code);
+  const orders = concerningFirst(resultOf(ordersState)?.data?.jointOrders ?? [], perspective, takesPart);
+  const theirs = orders.filter((order) => perspective.some((code) => takesPart(order, code)));
+  const selectedId = chosenId !== null && orders.some((o) => o.id === chosenId) ? chosenId : (defaultOrderId(theirs) ?? defaultOrderId(orders));
   const orderState = useGraphQL<{ jointOrder: OrderDetail | null }>(ORDER_QUERY, { id: selectedId }, token, { reload, skip: selectedId === null });
 
   const states: QueryState<unknown>[] = [ordersState, membersState, alertsState, ...(selectedId === null ? [] : [orderState])];

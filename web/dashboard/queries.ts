@@ -259,31 +259,13 @@ export interface AlertsData {
  */
 export const ALERTS_QUERY = /* GraphQL */ `
   query DashboardAlerts {
-    overdueScheduled: deliveries(late: true, status: SCHEDULED, first: 100) {
+    overdueScheduled: deliveries(late: true, status: SCHEDULED, first: 50) {
       totalCount
-      nodes {
-        id
-        quantity
-        plannedDate
-        status
-        daysOverdue
-        country { code name }
-        line { item { name } }
-        order { id reference }
-      }
+      nodes { ...OverdueDelivery }
     }
-    overdueInTransit: deliveries(late: true, status: IN_TRANSIT, first: 100) {
+    overdueInTransit: deliveries(late: true, status: IN_TRANSIT, first: 50) {
       totalCount
-      nodes {
-        id
-        quantity
-        plannedDate
-        status
-        daysOverdue
-        country { code name }
-        line { item { name } }
-        order { id reference }
-      }
+      nodes { ...OverdueDelivery }
     }
     members {
       code
@@ -299,5 +281,16 @@ export const ALERTS_QUERY = /* GraphQL */ `
         allocations { quantity }
       }
     }
+  }
+
+  fragment OverdueDelivery on Delivery {
+    id
+    quantity
+    plannedDate
+    status
+    daysOverdue
+    country { code name }
+    line { item { name } }
+    order { id reference }
   }
 `;
