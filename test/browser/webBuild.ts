@@ -26,5 +26,7 @@ export function webBuildIsCurrent(): boolean {
 
 export function ensureWebBuilt(): void {
   if (webBuildIsCurrent()) return;
-  execFileSync('npm', ['run', '--silent', 'build:web'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], timeout: 180_000 });
+  // Jest sets NODE_ENV=test, and Vite would then bundle React's development build (StrictMode's double effects
+  // included): the pages under test must be the ones `npm run build:web` makes for production.
+  execFileSync('npm', ['run', '--silent', 'build:web'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], timeout: 180_000, env: { ...process.env, NODE_ENV: 'production' } });
 }

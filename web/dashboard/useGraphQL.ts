@@ -50,8 +50,14 @@ export function useGraphQL<TData>(
     );
   }, [query, variablesKey, token, skip, reload]);
 
-  // Leaving the page cancels what is still under way.
-  useEffect(() => () => inFlight.current?.controller.abort(), []);
+  // Leaving the page cancels what is still under way (and forgets it, so a remount, as StrictMode does in development, asks again).
+  useEffect(
+    () => () => {
+      inFlight.current?.controller.abort();
+      inFlight.current = null;
+    },
+    [],
+  );
 
   return state;
 }
