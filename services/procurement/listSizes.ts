@@ -33,3 +33,15 @@ export const APPROVAL_HISTORY = listSize({ assumedSize: 30 });
 /** Implementation plans, and the versions of one. */
 export const PLANS = listSize({ assumedSize: 10 });
 export const PLAN_VERSIONS = listSize({ assumedSize: 5 });
+
+/** Purchasers' cases: all of them, one order's (one per participant), one member's. */
+export const CASES = listSize({ assumedSize: 100 });
+export const CASES_PER_ORDER = listSize({ assumedSize: 10 });
+export const CASES_PER_MEMBER = listSize({ assumedSize: 20 });
+/** Versions of one case (offer, re-offers, amendments, modifications), its payments, its stages. */
+export const CASE_VERSIONS = listSize({ assumedSize: 5 });
+export const CASE_PAYMENTS = listSize({ assumedSize: 8 });
+export const CASE_STAGES = listSize({ assumedSize: 6 });
+/** Recorded reference rates, and those one comparison uses (one per currency involved). */
+export const EXCHANGE_RATES = listSize({ assumedSize: 100 });
+export const CURRENCIES = listSize({ assumedSize: 3 });

@@ -3,10 +3,11 @@
  * lifecycle's commands as mutations (each nullable: a refused one answers null
  * with its error and writes nothing).
  */
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Money } from '../../../lib/graphql/money.type';
 import { percentOf, sumMinor } from '../../../lib/money';
 import { ProcurementContext, write } from '../context';
+import { CASE_PAYMENTS, CASE_STAGES, CASE_VERSIONS, CASES, CASES_PER_MEMBER, CASES_PER_ORDER } from '../listSizes';
 import { JointOrder, Member } from '../entities';
 import { parseId } from '../workflow/guards';
 import { AmendCaseArgs, CaseActionArgs, ChangeCaseArgs, CloseCaseArgs, OfferCaseArgs, RecordCasePaymentArgs, RecordCaseDecisionArgs, RequestCaseArgs, SetPaymentScheduleArgs } from './args';
@@ -29,6 +30,7 @@ export class CaseResolver {
     return caseLoaders(ctx).caseById.load(parseId(id, 'id'));
   }
 
+  @Directive(CASES)
   @Query(() => [Case], { description: 'Cases, oldest first; optionally one purchaser\'s, or those in one stage.' })
   async cases(
     @Ctx() ctx: ProcurementContext,
@@ -48,6 +50,7 @@ export class CaseResolver {
     return (await ctx.loaders.member.load(kase.countryCode)) as Member;
   }
 
+  @Directive(CASE_VERSIONS)
   @FieldResolver(() => [CaseVersion], { description: 'Every version of the case document, oldest first.' })
   async versions(@Root() kase: Case, @Ctx() ctx: ProcurementContext): Promise<CaseVersion[]> {
     return caseLoaders(ctx).versions.load(kase.id);
@@ -80,11 +83,13 @@ export class CaseResolver {
     return pendingAmendment(latestVersion(await caseLoaders(ctx).versions.load(kase.id)), ctx.clock.today());
   }
 
+  @Directive(CASE_PAYMENTS)
   @FieldResolver(() => [CasePayment], { description: 'The payment schedule, in order: the initial deposit, then the instalments.' })
   async payments(@Root() kase: Case, @Ctx() ctx: ProcurementContext): Promise<CasePayment[]> {
     return caseLoaders(ctx).payments.load(kase.id);
   }
 
+  @Directive(CASE_STAGES)
   @FieldResolver(() => [CaseStageChange], { description: 'Every stage the case entered, in order.' })
   async history(@Root() kase: Case, @Ctx() ctx: ProcurementContext): Promise<CaseStageChange[]> {
     return caseLoaders(ctx).history.load(kase.id);
@@ -191,6 +196,7 @@ export class CaseStageChangeResolver {
 /** A joint order groups its members' cases; a member lists its own. */
 @Resolver(() => JointOrder)
 export class JointOrderCasesResolver {
+  @Directive(CASES_PER_ORDER)
   @FieldResolver(() => [Case], { description: "The purchasers' cases in this order, one per member that sent a letter of request, by member code." })
   async cases(@Root() order: JointOrder, @Ctx() ctx: ProcurementContext): Promise<Case[]> {
     return caseLoaders(ctx).casesOfOrder.load(order.id);
@@ -199,6 +205,7 @@ export class JointOrderCasesResolver {
 
 @Resolver(() => Member)
 export class MemberCasesResolver {
+  @Directive(CASES_PER_MEMBER)
   @FieldResolver(() => [Case], { description: "The member's own cases in every joint order, oldest first." })
   async cases(@Root() member: Member, @Ctx() ctx: ProcurementContext): Promise<Case[]> {
     return caseLoaders(ctx).casesOfMember.load(member.code);

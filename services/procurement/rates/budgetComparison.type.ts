@@ -1,6 +1,7 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { Money } from '../../../lib/graphql/money.type';
 import { LocalDateScalar } from '../../../lib/graphql/scalars';
+import { CURRENCIES } from '../listSizes';
 import { ExchangeRate } from './exchangeRate.entity';
 
 /** A member's commitments in one fiscal year against its procurement budget, both in one currency. */
@@ -24,6 +25,7 @@ export class BudgetComparison {
   @Field(() => Money, { nullable: true, description: 'budgetAsSet converted into currency; null with it.' })
   budget: Money | null;
 
+  @Directive(CURRENCIES)
   @Field(() => [Money], { description: 'The payments falling due in the year, one total per currency they are scheduled in.' })
   committedAsScheduled: Money[];
 
@@ -36,6 +38,7 @@ export class BudgetComparison {
   @Field(() => String, { nullable: true, description: 'committed as a percentage of budget, two decimals, halves away from zero; null without a (non-zero) budget.' })
   committedPercent: string | null;
 
+  @Directive(CURRENCIES)
   @Field(() => [ExchangeRate], { description: 'The reference rates used, with their dates and sources (none needed for the euro).' })
   rates: ExchangeRate[];
 }

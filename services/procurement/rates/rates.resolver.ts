@@ -8,6 +8,7 @@ import { Between, FindOptionsWhere } from 'typeorm';
 import { LocalDateScalar } from '../../../lib/graphql/scalars';
 import { formatRate } from '../../../lib/money';
 import { ProcurementContext, write } from '../context';
+import { EXCHANGE_RATES } from '../listSizes';
 import { Member } from '../entities';
 import { BudgetComparison } from './budgetComparison.type';
 import { compareBudget } from './budgetComparison';
@@ -35,6 +36,7 @@ type MemberWithBudgets = Member & { budgets?: RequiredBudget[] | null };
 
 @Resolver(() => ExchangeRate)
 export class ExchangeRateResolver {
+  @Directive(EXCHANGE_RATES)
   @Query(() => [ExchangeRate], { description: 'Recorded reference rates, by currency and day; optionally one currency, within dates.' })
   async exchangeRates(
     @Ctx() ctx: ProcurementContext,
