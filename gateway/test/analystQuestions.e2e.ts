@@ -122,13 +122,22 @@ describe('the analyst questions, answered across every member', () => {
     expect(answered.sort(byCode)).toEqual(expected.sort(byCode));
   });
 
-  it('CRITICAL requirements that no allocation serves yet (one of them just linked to an allocation)', async () => {
-    // Link XK's first CRITICAL requirement to XK's allocation in the draft order, through the gateway.
-    const [requirement] = await sql(memberDb('XK'), `SELECT id FROM requirement WHERE country_code = 'XK' AND priority = 'CRITICAL' ORDER BY id`);
+  it('CRITICAL requirements that no allocation serves yet (one of them just created, shared and linked to an allocation)', async () => {
+    // XK records a CRITICAL requirement for first-aid kits, shares it with procurement and links its draft allocation of them to it, through the gateway.
     const [allocation] = await sql(
       procurementDb(),
-      `SELECT a.id FROM allocation a JOIN joint_order o ON o.id = a.order_id WHERE o.status = 'DRAFT' AND a.country_code = 'XK' ORDER BY a.id`,
+      `SELECT a.id, a.quantity, l.nsn FROM allocation a JOIN joint_order o ON o.id = a.order_id JOIN order_line l ON l.id = a.line_id WHERE o.status = 'DRAFT' AND a.country_code = 'XK' ORDER BY a.id`,
     );
+    const created = await federation.query(
+      'mutation New($input: CreateRequirementInput!) { createRequirement(country: "XK", input: $input) { id reference quantity neededBy status item { nsn } } }',
+      { input: { nsn: allocation.nsn, quantity: allocation.quantity, priority: 'CRITICAL', neededBy: '2027-03-31', justification: 'Casualty care for the rotation to the eastern flank.' } },
+    );
+    expect(created.errors).toBeUndefined();
+    const requirement = created.data.createRequirement;
+    const shared = await federation.query('mutation Share($r: [SharedRequirementInput!]!) { shareRequirements(country: "XK", requirements: $r) { id } }', {
+      r: [{ id: requirement.id, reference: requirement.reference, nsn: requirement.item.nsn, quantity: requirement.quantity, neededBy: requirement.neededBy, status: requirement.status }],
+    });
+    expect(shared.errors).toBeUndefined();
     const linked = await federation.query(
       'mutation Link($allocation: ID!, $requirement: ID!) { updateAllocation(country: "XK", allocationId: $allocation, requirementId: $requirement) { id requirement { id countryCode priority } } }',
       { allocation: String(allocation.id), requirement: String(requirement.id) },

@@ -74,4 +74,8 @@ export const PROCUREMENT_POLICY: FieldPolicy<ProcurementContext> = {
   'Mutation.recordCasePayment': forMember('record a case payment', ownMinistryOrOffice),
   // Reference rates are the office's data, for everyone to read.
   'Mutation.recordExchangeRate': { action: 'record an exchange rate', allowed: (identity) => canRunOrders(identity) },
+  // What a ministry needs is its own to state.
+  'Mutation.shareRequirements': forMember('share requirements', ownMinistry),
+  // The office proposes the pooled order; each member's allocation is exactly what its ministry shared, and stays its own to change in DRAFT and to approve.
+  'Mutation.createPooledOrder': forMember('create an order from a pooling candidate', office),
 };

@@ -45,3 +45,7 @@ export const CASE_STAGES = listSize({ assumedSize: 6 });
 /** Recorded reference rates, and those one comparison uses (one per currency involved). */
 export const EXCHANGE_RATES = listSize({ assumedSize: 100 });
 export const CURRENCIES = listSize({ assumedSize: 3 });
+/** Requirements members share with procurement: one member's open ones, or all of them. */
+export const SHARED_REQUIREMENTS = listSize({ assumedSize: 50 });
+/** Items several members still need: pooling candidates. */
+export const POOLING_CANDIDATES = listSize({ assumedSize: 20 });

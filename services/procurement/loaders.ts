@@ -18,6 +18,7 @@ import {
   PlanApproval,
   PlanVersion,
   PriceTier,
+  RequirementShare,
 } from './entities';
 import { computeOrderFigures, OrderFigures } from './figures';
 
@@ -85,6 +86,14 @@ export function createLoaders(dataSource: DataSource) {
       });
       return keys.map((key) => rows.filter((row) => `${row.countryCode}|${row.requirementId}` === key));
     }),
+    /** What a member shared of its requirement, keyed "XK|42"; null if it has not. */
+    requirementShare: new DataLoader<string, RequirementShare | null>(async (keys) => {
+      const pairs = keys.map((key) => key.split('|') as [string, string]);
+      const rows = await dataSource.getRepository(RequirementShare).find({ where: pairs.map(([countryCode, requirementId]) => ({ countryCode, requirementId })) });
+      return keys.map((key) => rows.find((row) => `${row.countryCode}|${row.requirementId}` === key) ?? null);
+    }),
+    sharesOfMember: groupedBy<RequirementShare, string>(dataSource, RequirementShare, 'countryCode', { neededBy: 'ASC', requirementId: 'ASC' }),
+    deliveriesOfAllocation: groupedBy<Delivery, number>(dataSource, Delivery, 'allocationId', { plannedDate: 'ASC', id: 'ASC' }),
   };
   /** Every money figure of each order, from the row loaders above (so they batch with everything else). */
   const figures = new DataLoader<number, OrderFigures>(async (orderIds) => {

@@ -13,6 +13,7 @@ import { MemberResolver } from './resolvers/member.resolver';
 import { OrderLineResolver } from './resolvers/orderLine.resolver';
 import { OrderWorkflowResolver } from './resolvers/orderWorkflow.resolver';
 import { ImplementationPlanResolver, PlanApprovalResolver, PlanVersionResolver } from './resolvers/plan.resolver';
+import { PoolingCandidateResolver, PoolingShareResolver } from './resolvers/pooling.resolver';
 import { RequirementResolver } from './resolvers/requirement.resolver';
 import { ExchangeRateResolver, MemberBudgetResolver } from './rates/rates.resolver';
 import { CasePaymentResolver, CaseResolver, CaseStageChangeResolver, CaseVersionResolver, JointOrderCasesResolver, MemberCasesResolver } from './cases/case.resolver';
@@ -40,6 +41,8 @@ export const PROCUREMENT_RESOLVERS = [
   MemberCasesResolver,
   ExchangeRateResolver,
   MemberBudgetResolver,
+  PoolingCandidateResolver,
+  PoolingShareResolver,
 ] as const;
 
 /** Arguments and input fields holding member codes (accepted in any case). */

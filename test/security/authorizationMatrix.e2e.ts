@@ -111,6 +111,18 @@ const procurementRows: Row[] = [
     allowed: OFFICE,
     country: null,
   },
+  {
+    mutation: 'shareRequirements',
+    operation: 'mutation($r: [SharedRequirementInput!]!) { shareRequirements(country: "XK", requirements: $r) { id } }',
+    variables: { r: [{ id: '404', reference: 'MATRIX-1', nsn: '0000-00-000-0000', quantity: 1, neededBy: '2027-06-30', status: 'SUBMITTED' }] },
+    allowed: OWN,
+  },
+  {
+    mutation: 'createPooledOrder',
+    operation: 'mutation($i: PooledOrderInput!) { createPooledOrder(country: "XK", input: $i) { id } }',
+    variables: { i: { nsn: ITEM.M4A1, caseReference: 'XK-B-MTX', offerExpiresOn: '2027-12-31' } },
+    allowed: OFFICE,
+  },
 ];
 
 let federation: Federation;

@@ -10,13 +10,14 @@ import { OrderParticipant } from './orderParticipant.entity';
 import { PlanApproval } from './planApproval.entity';
 import { PlanVersion } from './planVersion.entity';
 import { PriceTier } from './priceTier.entity';
+import { RequirementShare } from './requirementShare.entity';
 import { Case } from '../cases/case.entity';
 import { CasePayment } from '../cases/casePayment.entity';
 import { CaseStageChange } from '../cases/caseStageChange.entity';
 import { CaseVersion } from '../cases/caseVersion.entity';
 import { ExchangeRate } from '../rates/exchangeRate.entity';
 
-export { Allocation, Approval, CatalogItem, Delivery, ImplementationPlan, JointOrder, Member, OrderLine, OrderParticipant, PlanApproval, PlanVersion, PriceTier };
+export { Allocation, Approval, CatalogItem, Delivery, ImplementationPlan, JointOrder, Member, OrderLine, OrderParticipant, PlanApproval, PlanVersion, PriceTier, RequirementShare };
 export { Case, CasePayment, CaseStageChange, CaseVersion, ExchangeRate };
 
-export const PROCUREMENT_ENTITIES = [Member, CatalogItem, PriceTier, JointOrder, OrderParticipant, OrderLine, Allocation, Approval, Delivery, ImplementationPlan, PlanVersion, PlanApproval, Case, CaseVersion, CaseStageChange, CasePayment, ExchangeRate];
+export const PROCUREMENT_ENTITIES = [Member, CatalogItem, PriceTier, JointOrder, OrderParticipant, OrderLine, Allocation, Approval, Delivery, ImplementationPlan, PlanVersion, PlanApproval, Case, CaseVersion, CaseStageChange, CasePayment, ExchangeRate, RequirementShare];

@@ -3,6 +3,7 @@ import { AllocationLockVersion1796254773000 } from './1796254773000-AllocationLo
 import { TruthfulReferenceData1796360000000 } from './1796360000000-TruthfulReferenceData';
 import { AllocationRequirementIndex1796400000000 } from './1796400000000-AllocationRequirementIndex';
 import { CaseLifecycle1796500000000 } from './1796500000000-CaseLifecycle';
+import { RequirementShares1796500000001 } from './1796500000001-RequirementShares';
 
 /** The procurement database's migrations, oldest first. Add new ones at the end. */
 export const PROCUREMENT_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const PROCUREMENT_MIGRATIONS = [
   TruthfulReferenceData1796360000000,
   AllocationRequirementIndex1796400000000,
   CaseLifecycle1796500000000,
+  RequirementShares1796500000001,
 ];

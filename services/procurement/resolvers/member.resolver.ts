@@ -11,17 +11,27 @@ import { totalsOf } from '../pricing';
 import { ORDER_SORT, ordersMatching } from '../listQueries';
 import { MemberDetailsArgs, MemberOrdersPageArgs } from '../types/args';
 import { JointOrderConnection } from '../types/connections';
-import { COMMITTED_STATUSES } from '../types/enums';
+import { ApprovalDecision, COMMITTED_STATUSES, JointOrderStatus } from '../types/enums';
+import { latestDecisions } from '../workflow/approvalState';
 import { admitMember, inviteMember } from '../workflow/members';
 import { Rule } from '../workflow/rules';
 import { present } from './lists';
 import { ALLOCATIONS_PER_MEMBER, JOINT_ORDERS, MEMBERS } from '../listSizes';
 
-/** A member's shares in orders its ministry has committed to (APPROVED or later). */
+/**
+ * A member's shares in orders its ministry has committed to: APPROVED or later,
+ * and those still IN_APPROVAL whose current version it has approved (the
+ * others' decisions pending). Cancelled orders and drafts commit nothing.
+ */
 async function committedShares(ctx: ProcurementContext, code: string): Promise<{ currency: string; shares: AllocationFigures[] }> {
   const allocations = await ctx.loaders.allocationsOfMember.load(code);
   const orders = present(await ctx.loaders.order.loadMany([...new Set(allocations.map((a) => a.orderId))]));
-  const committed = orders.filter((o) => COMMITTED_STATUSES.includes(o.status));
+  const inApproval = orders.filter((o) => o.status === JointOrderStatus.IN_APPROVAL);
+  const histories = await Promise.all(inApproval.map((o) => ctx.loaders.approvals.load(o.id)));
+  const approvedByMember = new Set(
+    inApproval.filter((o, i) => latestDecisions(histories[i], o.version, [code]).get(code)?.decision === ApprovalDecision.APPROVED).map((o) => o.id),
+  );
+  const committed = orders.filter((o) => COMMITTED_STATUSES.includes(o.status) || approvedByMember.has(o.id));
   const figures = present(await ctx.loaders.figures.loadMany(committed.map((o) => o.id)));
   const currencies = [...new Set(figures.map((f) => f.currency))];
   if (currencies.length > 1) {
@@ -77,13 +87,16 @@ export class MemberResolver {
     return page;
   }
 
-  @FieldResolver(() => Money, { description: "What the member pays, at joint prices, in orders it has approved or placed (estimates until each order completes)." })
+  @FieldResolver(() => Money, {
+    description:
+      "What the member pays, at joint prices, in the orders it has committed to: every order it has approved (its approval of the current version recorded, even while other members' are pending) and every order APPROVED, PLACED, DELIVERING or COMPLETED. Estimates until each order is placed.",
+  })
   async totalCommitted(@Root() member: Member, @Ctx() ctx: ProcurementContext): Promise<Money> {
     const { currency, shares } = await committedShares(ctx, member.code);
     return Money.of(totalsOf(shares).committed, currency);
   }
 
-  @FieldResolver(() => Money, { description: 'What the member saves in those orders against ordering the same quantities alone.' })
+  @FieldResolver(() => Money, { description: 'What the member saves in the same orders as totalCommitted against ordering the same quantities alone.' })
   async totalSavings(@Root() member: Member, @Ctx() ctx: ProcurementContext): Promise<Money> {
     const { currency, shares } = await committedShares(ctx, member.code);
     return Money.of(totalsOf(shares).savings, currency);

@@ -13,11 +13,14 @@
  */
 import type { DataSource } from 'typeorm';
 import { DemoCalendar, demoCalendar } from '../../../lib/reference/demoCalendar';
+import { DEMO_REQUIREMENTS, demoRequirementReference } from '../../../lib/reference/demoRequirements';
+import { MEMBERS } from '../../../lib/reference/members';
+import { shareRequirements } from '../requirements/shares';
 import { ITEM } from '../../../lib/reference/items';
 import { Clock } from '../clock';
 import { createContext, ProcurementContext } from '../context';
 import { Allocation, JointOrder, OrderLine } from '../entities';
-import { Decision, DeliveryStatus, PurchasingModel } from '../types/enums';
+import { Decision, DeliveryStatus, PurchasingModel, RequirementStatus } from '../types/enums';
 import { recordApproval, submitForApproval } from '../workflow/approvals';
 import { recordDelivery, scheduleDelivery, updateDeliveryStatus } from '../workflow/deliveries';
 import { addOrderLine, allocate, updateAllocation } from '../workflow/lines';
@@ -62,6 +65,26 @@ class Story {
     return line;
   }
 
+  /** Each admitted member shares its demo requirements with procurement (invited ones cannot yet). */
+  async shareRequirements(offset: number): Promise<void> {
+    for (const member of MEMBERS.filter((m) => m.membership === 'MEMBER')) {
+      const requirements = DEMO_REQUIREMENTS[member.code] ?? [];
+      if (requirements.length === 0) continue;
+      await shareRequirements(
+        this.on(offset),
+        member.code,
+        requirements.map((r) => ({
+          id: String(r.id),
+          reference: demoRequirementReference(member.code, r.id),
+          nsn: r.nsn,
+          quantity: r.quantity,
+          neededBy: this.day(r.neededIn),
+          status: r.status as RequirementStatus,
+        })),
+      );
+    }
+  }
+
   async approve(offset: number, order: JointOrder, country: string, comment?: string): Promise<void> {
     await recordApproval(this.on(offset), country, order.id, { decision: Decision.APPROVED, decidedBy: OFFICIALS[country], comment });
   }
@@ -75,6 +98,7 @@ class Story {
 /** Replays the demo history up to `today`, the demo day ("YYYY-MM-DD"). */
 export async function seedDemoOrders(dataSource: DataSource, today: string): Promise<void> {
   const story = new Story(dataSource, demoCalendar(today));
+  await story.shareRequirements(-365);
 
   // COMPLETED: 5.56 mm ammunition, all delivered (one of them late).
   const ammo = await createJointOrder(story.on(-360), 'AL', {

@@ -46,6 +46,11 @@ describe('the procurement subgraph under a gateway', () => {
     const { jointOrders } = await p.query(`{ jointOrders(status: DRAFT) { id reference lines { allocations { id country { code } } } } }`);
     const draft = jointOrders[0];
     const xkAllocation = draft.lines[0].allocations.find((a: any) => a.country.code === 'XK');
+    // XK shares its requirement 17 for the line's item, then links its allocation to it.
+    const { jointOrder: order } = await p.query(`query($id: ID!) { jointOrder(id: $id) { lines { item { nsn } } } }`, { id: draft.id });
+    await p.query(`mutation($r: [SharedRequirementInput!]!) { shareRequirements(country: "XK", requirements: $r) { id } }`, {
+      r: [{ id: '17', reference: 'XK-REQ-017', nsn: order.lines[0].item.nsn, quantity: 2000, neededBy: '2027-03-31', status: 'SUBMITTED' }],
+    });
     await p.query(`mutation($a: ID!) { updateAllocation(country: "XK", allocationId: $a, requirementId: "17") { id } }`, { a: xkAllocation.id });
 
     const { _entities } = await p.query(ENTITIES, {

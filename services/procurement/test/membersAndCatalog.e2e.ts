@@ -66,7 +66,7 @@ describe('the member registry', () => {
     expect([error.code, error.extensions.field]).toEqual(['BAD_USER_INPUT', 'natoStatus']);
   });
 
-  it("adds up a member's committed money and savings over the orders its ministry approved, not drafts", async () => {
+  it("adds up a member's committed money and savings over the orders its ministry approved (also while others' approvals are pending), not drafts", async () => {
     // MK and BG, admitted above, have no other orders: 30 + 20 missiles reach the 50 tier; alone each pays $216,000.
     const approved = await createOrder(p, { country: 'MK', participants: ['BG'], caseReference: 'MK-B-AP1' });
     const line = await addLine(p, approved.id, NSN.javelin, 'MK');
@@ -77,16 +77,23 @@ describe('the member registry', () => {
     await decide(p, approved.id, 'BG', 'APPROVED');
     const draft = await createOrder(p, { country: 'MK', participants: [], caseReference: 'MK-B-DR1' });
     await allocate(p, await addLine(p, draft.id, NSN.launchUnit, 'MK'), 'MK', 5);
+    // In approval: MK has approved, BG not yet. It commits MK, not BG.
+    const pending = await createOrder(p, { country: 'MK', participants: ['BG'], caseReference: 'MK-B-PN1' });
+    const pendingLine = await addLine(p, pending.id, NSN.launchUnit, 'MK');
+    await allocate(p, pendingLine, 'MK', 10);
+    await allocate(p, pendingLine, 'BG', 10);
+    await submit(p, pending.id, 'MK');
+    await decide(p, pending.id, 'MK', 'APPROVED');
 
     const { mk, bg } = await p.query(`{
       mk: country(code: "MK") { totalCommitted { amount currency } totalSavings { amount } allocations { quantity } jointOrders { id } }
       bg: country(code: "BG") { totalCommitted { amount } totalSavings { amount } }
     }`);
-    expect(mk.totalCommitted).toEqual({ amount: '5925000.00', currency: 'USD' }); // 30 × 197,500
-    expect(mk.totalSavings.amount).toBe('555000.00'); // 30 × (216,000 − 197,500)
+    expect(mk.totalCommitted).toEqual({ amount: '8365000.00', currency: 'USD' }); // 30 × 197,500 + 10 launch units × 244,000 (20 together reach that tier)
+    expect(mk.totalSavings.amount).toBe('765000.00'); // 30 × (216,000 − 197,500) + 10 × (265,000 − 244,000)
     expect(bg).toEqual({ totalCommitted: { amount: '3950000.00' }, totalSavings: { amount: '370000.00' } }); // 20 × 197,500; 20 × 18,500
-    expect(mk.allocations.map((a: any) => a.quantity).sort()).toEqual([30, 5]);
-    expect(mk.jointOrders.map((o: any) => o.id)).toEqual(expect.arrayContaining([approved.id, draft.id]));
+    expect(mk.allocations.map((a: any) => a.quantity).sort((a: number, b: number) => a - b)).toEqual([5, 10, 30]);
+    expect(mk.jointOrders.map((o: any) => o.id)).toEqual(expect.arrayContaining([approved.id, draft.id, pending.id]));
   });
 });
 

@@ -8,7 +8,7 @@ import { ArgsType, ClassType, Field, ID, Int } from 'type-graphql';
 import { WithPage } from '../../../lib/graphql/pagination';
 import { LocalDateScalar } from '../../../lib/graphql/scalars';
 import { Decision, DeliveryStatus, JointOrderStatus, NatoRelation, NatoStatus } from './enums';
-import { CreateImplementationPlanInput, CreateJointOrderInput } from './inputs';
+import { CreateImplementationPlanInput, CreateJointOrderInput, PooledOrderInput, SharedRequirementInput } from './inputs';
 
 @ArgsType()
 export class ActingMemberArgs {
@@ -222,3 +222,15 @@ export class DeliveryFilterArgs {
 
 @ArgsType()
 export class DeliveriesPageArgs extends WithPage(DeliveryFilterArgs, 'deliveries') {}
+
+@ArgsType()
+export class ShareRequirementsArgs extends ActingMemberArgs {
+  @Field(() => [SharedRequirementInput], { description: 'The requirements, as the member\'s country subgraph holds them.' })
+  requirements: SharedRequirementInput[];
+}
+
+@ArgsType()
+export class CreatePooledOrderArgs extends ActingMemberArgs {
+  @Field(() => PooledOrderInput, { description: 'The candidate (by NSN) and the new order\'s case reference and offer.' })
+  input: PooledOrderInput;
+}

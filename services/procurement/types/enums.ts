@@ -61,6 +61,17 @@ export enum DeliveryStatus {
   DELIVERED = 'DELIVERED',
 }
 
+/** The life cycle of a member's requirement, as its country subgraph has it (the same enum in both subgraphs). */
+export enum RequirementStatus {
+  DRAFT = 'DRAFT',
+  SUBMITTED = 'SUBMITTED',
+  FULFILLED = 'FULFILLED',
+  WITHDRAWN = 'WITHDRAWN',
+}
+
+/** Requirements still to be met: what pooling and "uncovered" look at. */
+export const OPEN_REQUIREMENT_STATUSES: readonly string[] = [RequirementStatus.DRAFT, RequirementStatus.SUBMITTED];
+
 /** The statuses in which a member's allocations count as committed money. */
 export const COMMITTED_STATUSES: readonly JointOrderStatus[] = [
   JointOrderStatus.APPROVED,
@@ -141,5 +152,16 @@ registerEnumType(DeliveryStatus, {
     SCHEDULED: { description: 'Planned for its date, not yet shipped.' },
     IN_TRANSIT: { description: 'Shipped, on its way.' },
     DELIVERED: { description: 'Arrived and recorded by the receiving ministry or the office.' },
+  },
+});
+// Name, values and descriptions as in the country subgraph: composition merges the two.
+registerEnumType(RequirementStatus, {
+  name: 'RequirementStatus',
+  description: 'A requirement is drafted, submitted to joint procurement, then fulfilled or withdrawn.',
+  valuesConfig: {
+    DRAFT: { description: 'Being written by the ministry; not yet seen by joint procurement.' },
+    SUBMITTED: { description: 'Put to joint procurement, to be served by an allocation in a joint order.' },
+    FULFILLED: { description: 'Met: the items were bought (closed).' },
+    WITHDRAWN: { description: 'No longer needed (closed).' },
   },
 });

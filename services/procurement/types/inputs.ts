@@ -1,7 +1,7 @@
 /** GraphQL input objects. Their values are checked in workflow/, where each problem names its field. */
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { LocalDateScalar } from '../../../lib/graphql/scalars';
-import { PurchasingModel } from './enums';
+import { PurchasingModel, RequirementStatus } from './enums';
 
 @InputType({ description: 'A new joint order. The acting member takes part and may invite other members.' })
 export class CreateJointOrderInput {
@@ -37,4 +37,46 @@ export class CreateImplementationPlanInput {
 
   @Field(() => [ID], { description: 'The joint orders it covers (ids); the acting member must take part in each.' })
   orderIds: string[];
+}
+
+@InputType({ description: "One of the ministry's requirements as its country subgraph holds it, shared so allocations can serve it and pooling can find it." })
+export class SharedRequirementInput {
+  @Field(() => ID, { description: "The requirement's id in the member's country subgraph." })
+  id: string;
+
+  @Field({ description: "The ministry's own reference for it." })
+  reference: string;
+
+  @Field(() => ID, { description: 'NSN of the catalogue item needed.' })
+  nsn: string;
+
+  @Field(() => Int, { description: 'How many are needed (1 to 1,000,000); never fewer than already allocated.' })
+  quantity: number;
+
+  @Field(() => LocalDateScalar, { description: 'The date by which it must be met.' })
+  neededBy: string;
+
+  @Field(() => RequirementStatus, { description: 'Where it stands; DRAFT and SUBMITTED requirements are open for pooling, WITHDRAWN ones cannot be allocated.' })
+  status: RequirementStatus;
+}
+
+@InputType({ description: "A pooling candidate turned into a DRAFT joint order: its item, and the new order's case reference and offer." })
+export class PooledOrderInput {
+  @Field(() => ID, { description: 'NSN of the candidate to order.' })
+  nsn: string;
+
+  @Field({ description: 'FMS case designator, e.g. "XK-B-ZPL"; unique.' })
+  caseReference: string;
+
+  @Field(() => LocalDateScalar, { description: "Last day the supplier's offer holds." })
+  offerExpiresOn: string;
+
+  @Field(() => String, { nullable: true, description: 'Default: "Pooled purchase: " and the item\'s name.' })
+  title?: string | null;
+
+  @Field(() => PurchasingModel, { nullable: true, description: 'Default COORDINATED_NATIONAL.' })
+  model?: PurchasingModel | null;
+
+  @Field(() => ID, { nullable: true, description: 'For LEAD_NATION: the member that buys for all.' })
+  leadNation?: string | null;
 }

@@ -42,7 +42,7 @@ interface Versioned {
 }
 
 /** True on MySQL/MariaDB, where concurrent transactions lock rows; SQLite queues writes instead (transaction.ts). */
-function locksRows(tx: EntityManager): boolean {
+export function locksRows(tx: EntityManager): boolean {
   const { type } = tx.connection.options;
   return type === 'mysql' || type === 'mariadb';
 }

@@ -12,20 +12,14 @@ import { contentChanged } from './orders';
 import { claimAllocation, claimOrder, claimOrderOf, requireParticipant, shareOrderOf } from './guards';
 import { memberRuleBroken, requireStatus, Rule } from './rules';
 import { insertUnique, writeTransaction } from './transaction';
+import { checkRequirementId, checkRequirementLink } from '../requirements/links';
 
 /** Large enough for any real order (155 mm shells come in tens of thousands), small enough to stay exact. */
 const MAX_QUANTITY = 1_000_000;
-const REQUIREMENT_ID = /^[A-Za-z0-9_-]{1,32}$/;
 
 export function checkQuantity(quantity: number, field = 'quantity'): number {
   if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY) throw badInput(field, `must be a whole number from 1 to ${MAX_QUANTITY} (got ${quantity})`);
   return quantity;
-}
-
-function checkRequirementId(requirementId: string | null | undefined): string | null {
-  if (requirementId === undefined || requirementId === null) return null;
-  if (!REQUIREMENT_ID.test(requirementId)) throw badInput('requirementId', `must be the id of one of your requirements, 1-32 letters, digits, "-" or "_" (got "${requirementId}")`);
-  return requirementId;
 }
 
 /** Claims the order a line belongs to and checks the member may change its contents. */
@@ -54,20 +48,25 @@ export async function addOrderLine(ctx: ProcurementContext, country: string, ord
     const order = await claimOrder(tx, orderId);
     await requireParticipant(tx, order, country);
     requireStatus(order, JointOrderStatus.DRAFT);
-    const item = await tx.findOne(CatalogItem, { where: { nsn } });
-    if (!item) throw badInput('nsn', `"${nsn}" is not in the catalogue`);
-    if (item.supplier !== order.supplier) {
-      throw memberRuleBroken(Rule.SUPPLIER_MISMATCH, country, `${item.name} is supplied by ${item.supplier}, but joint order ${order.reference} is placed with ${order.supplier}`, { field: 'nsn' });
-    }
-    if (item.currency !== order.currency) {
-      throw memberRuleBroken(Rule.CURRENCY_MISMATCH, country, `${item.name} is priced in ${item.currency}, but joint order ${order.reference} is in ${order.currency}: one currency per order`, { field: 'nsn' });
-    }
-    const lineExists = () => memberRuleBroken(Rule.LINE_EXISTS, country, `Joint order ${order.reference} already has a line for ${nsn}; allocate on that line instead`, { field: 'nsn' });
-    if (await tx.existsBy(OrderLine, { orderId, nsn })) throw lineExists();
-    const line = await insertUnique(tx, OrderLine, tx.create(OrderLine, { orderId, nsn, agreedUnitPriceMinor: null }), lineExists);
-    await contentChanged(tx, order);
-    return line;
+    return insertOrderLine(tx, order, country, nsn);
   });
+}
+
+/** Adds a line for a catalogue item to a DRAFT order the transaction has claimed. */
+export async function insertOrderLine(tx: EntityManager, order: JointOrder, country: string, nsn: string): Promise<OrderLine> {
+  const item = await tx.findOne(CatalogItem, { where: { nsn } });
+  if (!item) throw badInput('nsn', `"${nsn}" is not in the catalogue`);
+  if (item.supplier !== order.supplier) {
+    throw memberRuleBroken(Rule.SUPPLIER_MISMATCH, country, `${item.name} is supplied by ${item.supplier}, but joint order ${order.reference} is placed with ${order.supplier}`, { field: 'nsn' });
+  }
+  if (item.currency !== order.currency) {
+    throw memberRuleBroken(Rule.CURRENCY_MISMATCH, country, `${item.name} is priced in ${item.currency}, but joint order ${order.reference} is in ${order.currency}: one currency per order`, { field: 'nsn' });
+  }
+  const lineExists = () => memberRuleBroken(Rule.LINE_EXISTS, country, `Joint order ${order.reference} already has a line for ${nsn}; allocate on that line instead`, { field: 'nsn' });
+  if (await tx.existsBy(OrderLine, { orderId: order.id, nsn })) throw lineExists();
+  const line = await insertUnique(tx, OrderLine, tx.create(OrderLine, { orderId: order.id, nsn, agreedUnitPriceMinor: null }), lineExists);
+  await contentChanged(tx, order);
+  return line;
 }
 
 /** Removes a line with the member's own allocation on it; a line others still take from stays. */
@@ -88,22 +87,31 @@ export async function removeOrderLine(ctx: ProcurementContext, country: string, 
 
 export async function allocate(ctx: ProcurementContext, country: string, lineId: number, quantity: number, requirementId?: string | null): Promise<Allocation> {
   checkQuantity(quantity);
-  const requirement = checkRequirementId(requirementId);
+  const requirement = checkRequirementId(requirementId) ?? null;
   return writeTransaction(ctx.dataSource, async (tx) => {
     // A new allocation claims nothing but its own (line, member) key: members allocate on a line side by side.
     const { part: line, order } = await shareOrderOf(tx, OrderLine, lineId, 'Order line', country);
     requireStatus(order, JointOrderStatus.DRAFT);
-    const exists = () => memberRuleBroken(Rule.ALLOCATION_EXISTS, country, `${country} already has an allocation on line ${line.nsn}; change it with updateAllocation`);
-    if (await tx.existsBy(Allocation, { lineId: line.id, countryCode: country })) throw exists();
-    const allocation = await insertUnique(
-      tx,
-      Allocation,
-      tx.create(Allocation, { orderId: order.id, lineId: line.id, countryCode: country, quantity, requirementId: requirement, agreedIndividualUnitPriceMinor: null }),
-      exists,
-    );
-    await contentChanged(tx, order);
-    return allocation;
+    return insertAllocation(tx, order, line, country, quantity, requirement);
   });
+}
+
+/**
+ * Adds a member's allocation to a line of a DRAFT order the transaction holds,
+ * its requirement link checked (requirements/links.ts).
+ */
+export async function insertAllocation(tx: EntityManager, order: JointOrder, line: OrderLine, country: string, quantity: number, requirementId: string | null): Promise<Allocation> {
+  const exists = () => memberRuleBroken(Rule.ALLOCATION_EXISTS, country, `${country} already has an allocation on line ${line.nsn}; change it with updateAllocation`);
+  if (await tx.existsBy(Allocation, { lineId: line.id, countryCode: country })) throw exists();
+  if (requirementId !== null) await checkRequirementLink(tx, { country, requirementId, nsn: line.nsn, quantity });
+  const allocation = await insertUnique(
+    tx,
+    Allocation,
+    tx.create(Allocation, { orderId: order.id, lineId: line.id, countryCode: country, quantity, requirementId, agreedIndividualUnitPriceMinor: null }),
+    exists,
+  );
+  await contentChanged(tx, order);
+  return allocation;
 }
 
 export interface AllocationChange {
@@ -120,6 +128,10 @@ export async function updateAllocation(ctx: ProcurementContext, country: string,
     const { allocation, order } = await openAllocation(tx, country, allocationId);
     if (change.quantity !== undefined && change.quantity !== null) allocation.quantity = change.quantity;
     if (requirement !== undefined) allocation.requirementId = requirement;
+    if (allocation.requirementId !== null) {
+      const line = await tx.findOneOrFail(OrderLine, { where: { id: allocation.lineId } });
+      await checkRequirementLink(tx, { country, requirementId: allocation.requirementId, nsn: line.nsn, quantity: allocation.quantity, allocationId: allocation.id });
+    }
     // Under the allocation's claim: the last change to commit is the one that stays.
     await tx.update(Allocation, { id: allocation.id }, { quantity: allocation.quantity, requirementId: allocation.requirementId });
     await contentChanged(tx, order);

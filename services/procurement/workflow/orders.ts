@@ -40,6 +40,17 @@ async function checkParticipants(tx: EntityManager, codes: string[]): Promise<vo
 }
 
 export async function createJointOrder(ctx: ProcurementContext, country: string, input: NewJointOrder): Promise<JointOrder> {
+  const checked = checkNewJointOrder(ctx, country, input);
+  return writeTransaction(ctx.dataSource, (tx) => insertJointOrder(tx, ctx, country, checked));
+}
+
+/** A new order's input, checked and normalised before any transaction. */
+export interface CheckedJointOrder extends NewJointOrder {
+  participants: string[];
+  leadNation: string | null;
+}
+
+export function checkNewJointOrder(ctx: ProcurementContext, country: string, input: NewJointOrder): CheckedJointOrder {
   const title = input.title.trim();
   const supplier = input.supplier.trim();
   if (!title) throw badInput('title', 'must not be empty');
@@ -53,46 +64,49 @@ export async function createJointOrder(ctx: ProcurementContext, country: string,
   } else if (leadNation) {
     throw badInput('leadNation', 'is only for the LEAD_NATION model; under COORDINATED_NATIONAL each member buys its own share');
   }
+  return { ...input, title, supplier, participants, leadNation };
+}
 
-  return writeTransaction(ctx.dataSource, async (tx) => {
-    await actingMember(tx, country);
-    await checkParticipants(tx, participants);
-    if ((await tx.countBy(CatalogItem, { supplier })) === 0) throw badInput('supplier', `no catalogue item is supplied by "${supplier}"`);
-    const caseTaken = () =>
-      ruleBroken(Rule.CASE_REFERENCE_TAKEN, `Case reference ${input.caseReference} is already used by another joint order`, { field: 'caseReference' });
-    if (await tx.existsBy(JointOrder, { caseReference: input.caseReference })) throw caseTaken();
+/** Writes a checked new order, DRAFT, with its participants, in the caller's transaction. */
+export async function insertJointOrder(tx: EntityManager, ctx: ProcurementContext, country: string, input: CheckedJointOrder): Promise<JointOrder> {
+  const { title, supplier, participants, leadNation } = input;
+  await actingMember(tx, country);
+  await checkParticipants(tx, participants);
+  if ((await tx.countBy(CatalogItem, { supplier })) === 0) throw badInput('supplier', `no catalogue item is supplied by "${supplier}"`);
+  const caseTaken = () =>
+    ruleBroken(Rule.CASE_REFERENCE_TAKEN, `Case reference ${input.caseReference} is already used by another joint order`, { field: 'caseReference' });
+  if (await tx.existsBy(JointOrder, { caseReference: input.caseReference })) throw caseTaken();
 
-    const now = ctx.clock.now();
-    const order = tx.create(JointOrder, {
-      // Replaced below by the reference derived from the generated id.
-      reference: `NEW-${crypto.randomBytes(6).toString('hex')}`,
-      title,
-      supplier,
-      currency: CATALOG_CURRENCY,
-      status: JointOrderStatus.DRAFT,
-      model: input.model,
-      leadNationCode: leadNation,
-      caseReference: input.caseReference,
-      offerExpiresOn: input.offerExpiresOn,
-      version: 1,
-      lockVersion: 0,
-      createdBy: country,
-      createdAt: now,
-      placedAt: null,
-      completedAt: null,
-      cancelledAt: null,
-      cancellationReason: null,
-      planId: null,
-    });
-    await insertUnique(tx, JointOrder, order, caseTaken);
-    order.reference = orderReference(now, order.id);
-    await tx.update(JointOrder, { id: order.id }, { reference: order.reference });
-    await tx.insert(
-      OrderParticipant,
-      participants.map((code) => ({ orderId: order.id, countryCode: code, joinedAt: now })),
-    );
-    return order;
+  const now = ctx.clock.now();
+  const order = tx.create(JointOrder, {
+    // Replaced below by the reference derived from the generated id.
+    reference: `NEW-${crypto.randomBytes(6).toString('hex')}`,
+    title,
+    supplier,
+    currency: CATALOG_CURRENCY,
+    status: JointOrderStatus.DRAFT,
+    model: input.model,
+    leadNationCode: leadNation,
+    caseReference: input.caseReference,
+    offerExpiresOn: input.offerExpiresOn,
+    version: 1,
+    lockVersion: 0,
+    createdBy: country,
+    createdAt: now,
+    placedAt: null,
+    completedAt: null,
+    cancelledAt: null,
+    cancellationReason: null,
+    planId: null,
   });
+  await insertUnique(tx, JointOrder, order, caseTaken);
+  order.reference = orderReference(now, order.id);
+  await tx.update(JointOrder, { id: order.id }, { reference: order.reference });
+  await tx.insert(
+    OrderParticipant,
+    participants.map((code) => ({ orderId: order.id, countryCode: code, joinedAt: now })),
+  );
+  return order;
 }
 
 /**
