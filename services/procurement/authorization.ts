@@ -78,4 +78,6 @@ export const PROCUREMENT_POLICY: FieldPolicy<ProcurementContext> = {
   'Mutation.shareRequirements': forMember('share requirements', ownMinistry),
   // The office proposes the pooled order; each member's allocation is exactly what its ministry shared, and stays its own to change in DRAFT and to approve.
   'Mutation.createPooledOrder': forMember('create an order from a pooling candidate', office),
+  // The catalogue is the office's: a price change acts for no member.
+  'Mutation.changePriceTiers': { action: 'change price tiers', allowed: (identity) => canRunOrders(identity) },
 };

@@ -18,10 +18,10 @@ export interface ProcurementContext {
  */
 export async function write<T>(ctx: ProcurementContext, work: () => Promise<T>): Promise<T> {
   const result = await work();
-  ctx.loaders = createLoaders(ctx.dataSource);
+  ctx.loaders = createLoaders(ctx.dataSource, ctx.clock.today);
   return result;
 }
 
 export function createContext(dataSource: DataSource, clock: Clock, identity: Identity | null = null): ProcurementContext {
-  return { dataSource, loaders: createLoaders(dataSource), clock, identity };
+  return { dataSource, loaders: createLoaders(dataSource, clock.today), clock, identity };
 }

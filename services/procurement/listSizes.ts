@@ -49,3 +49,5 @@ export const CURRENCIES = listSize({ assumedSize: 3 });
 export const SHARED_REQUIREMENTS = listSize({ assumedSize: 50 });
 /** Items several members still need: pooling candidates. */
 export const POOLING_CANDIDATES = listSize({ assumedSize: 20 });
+/** Versions of one item's price tiers: the catalogue's price audit trail (a change or two a year). */
+export const PRICE_VERSIONS = listSize({ assumedSize: 10 });

@@ -18,8 +18,10 @@ import {
   PlanApproval,
   PlanVersion,
   PriceTier,
+  PriceVersion,
   RequirementShare,
 } from './entities';
+import { orderTiers, tiersOn } from './catalogue/priceVersions';
 import { computeOrderFigures, OrderFigures } from './figures';
 
 /** Loads the rows whose `column` is one of the keys, grouped by key, in key order. */
@@ -53,7 +55,9 @@ function uniqueBy<E extends ObjectLiteral, K extends string | number>(
   });
 }
 
-export function createLoaders(dataSource: DataSource) {
+/** `today` picks the price version in effect now (catalogue/priceVersions.ts). */
+export function createLoaders(dataSource: DataSource, today: () => string = () => new Date().toISOString().slice(0, 10)) {
+  const priceVersions = groupedBy<PriceVersion, string>(dataSource, PriceVersion, 'nsn', { version: 'ASC' });
   const order = uniqueBy<JointOrder, number>(dataSource, JointOrder, 'id');
   const line = uniqueBy<OrderLine, number>(dataSource, OrderLine, 'id');
   /** Rows fetched in bulk are not fetched again by id. */
@@ -61,7 +65,9 @@ export function createLoaders(dataSource: DataSource) {
   const rows = {
     member: uniqueBy<Member, string>(dataSource, Member, 'code'),
     catalogItem: uniqueBy<CatalogItem, string>(dataSource, CatalogItem, 'nsn'),
-    tiers: groupedBy<PriceTier, string>(dataSource, PriceTier, 'nsn', { minQuantity: 'ASC' }),
+    priceVersions,
+    /** Each item's tiers in effect today. */
+    tiers: new DataLoader<string, PriceTier[]>(async (nsns) => (await priceVersions.loadMany(nsns)).map((versions) => (versions instanceof Error ? versions : tiersOn(versions, today())))),
     order,
     primeOrders,
     participants: groupedBy<OrderParticipant, number>(dataSource, OrderParticipant, 'orderId', { joinedAt: 'ASC', countryCode: 'ASC' }),
@@ -95,7 +101,7 @@ export function createLoaders(dataSource: DataSource) {
     sharesOfMember: groupedBy<RequirementShare, string>(dataSource, RequirementShare, 'countryCode', { neededBy: 'ASC', requirementId: 'ASC' }),
     deliveriesOfAllocation: groupedBy<Delivery, number>(dataSource, Delivery, 'allocationId', { plannedDate: 'ASC', id: 'ASC' }),
   };
-  /** Every money figure of each order, from the row loaders above (so they batch with everything else). */
+  /** Every money figure of each order, from the row loaders above (so they batch with everything else), at the prices of the day it was opened. */
   const figures = new DataLoader<number, OrderFigures>(async (orderIds) => {
     const [orders, lines, allocations] = await Promise.all([
       rows.order.loadMany(orderIds),
@@ -103,12 +109,12 @@ export function createLoaders(dataSource: DataSource) {
       rows.allocationsOfOrder.loadMany(orderIds),
     ]);
     const nsns = [...new Set(lines.flatMap((l) => (l instanceof Error ? [] : l.map((line) => line.nsn))))];
-    const tiers = await rows.tiers.loadMany(nsns);
-    const tiersByNsn = new Map<string, PriceTier[]>(nsns.map((nsn, i) => [nsn, tiers[i] instanceof Error ? [] : (tiers[i] as PriceTier[])]));
+    const versions = await priceVersions.loadMany(nsns);
+    const versionsByNsn = new Map<string, PriceVersion[]>(nsns.map((nsn, i) => [nsn, versions[i] instanceof Error ? [] : (versions[i] as PriceVersion[])]));
     return orderIds.map((id, i) => {
       const order = orders[i];
       if (!order || order instanceof Error) return new Error(`Joint order ${id} was not found`);
-      return computeOrderFigures(order, lines[i] as OrderLine[], allocations[i] as Allocation[], tiersByNsn);
+      return computeOrderFigures(order, lines[i] as OrderLine[], allocations[i] as Allocation[], orderTiers(order, versionsByNsn));
     });
   });
   return { ...rows, figures };

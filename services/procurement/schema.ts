@@ -14,6 +14,7 @@ import { OrderLineResolver } from './resolvers/orderLine.resolver';
 import { OrderWorkflowResolver } from './resolvers/orderWorkflow.resolver';
 import { ImplementationPlanResolver, PlanApprovalResolver, PlanVersionResolver } from './resolvers/plan.resolver';
 import { PoolingCandidateResolver, PoolingShareResolver } from './resolvers/pooling.resolver';
+import { CatalogPriceHistoryResolver, PriceVersionResolver } from './resolvers/priceVersion.resolver';
 import { RequirementResolver } from './resolvers/requirement.resolver';
 import { ExchangeRateResolver, MemberBudgetResolver } from './rates/rates.resolver';
 import { CasePaymentResolver, CaseResolver, CaseStageChangeResolver, CaseVersionResolver, JointOrderCasesResolver, MemberCasesResolver } from './cases/case.resolver';
@@ -43,6 +44,8 @@ export const PROCUREMENT_RESOLVERS = [
   MemberBudgetResolver,
   PoolingCandidateResolver,
   PoolingShareResolver,
+  PriceVersionResolver,
+  CatalogPriceHistoryResolver,
 ] as const;
 
 /** Arguments and input fields holding member codes (accepted in any case). */

@@ -123,6 +123,13 @@ const procurementRows: Row[] = [
     variables: { i: { nsn: ITEM.M4A1, caseReference: 'XK-B-MTX', offerExpiresOn: '2027-12-31' } },
     allowed: OFFICE,
   },
+  {
+    mutation: 'changePriceTiers',
+    operation: 'mutation($t: [PriceTierInput!]!) { changePriceTiers(nsn: "0000-00-000-0000", effectiveFrom: "2099-01-01", tiers: $t, reason: "Matrix") { nsn } }',
+    variables: { t: [{ minQuantity: 1, unitPrice: '1.00', leadTimeDays: 1 }] },
+    allowed: OFFICE,
+    country: null,
+  },
 ];
 
 let federation: Federation;

@@ -10,6 +10,7 @@ import { OrderParticipant } from './orderParticipant.entity';
 import { PlanApproval } from './planApproval.entity';
 import { PlanVersion } from './planVersion.entity';
 import { PriceTier } from './priceTier.entity';
+import { PriceVersion } from './priceVersion.entity';
 import { RequirementShare } from './requirementShare.entity';
 import { Case } from '../cases/case.entity';
 import { CasePayment } from '../cases/casePayment.entity';
@@ -17,7 +18,7 @@ import { CaseStageChange } from '../cases/caseStageChange.entity';
 import { CaseVersion } from '../cases/caseVersion.entity';
 import { ExchangeRate } from '../rates/exchangeRate.entity';
 
-export { Allocation, Approval, CatalogItem, Delivery, ImplementationPlan, JointOrder, Member, OrderLine, OrderParticipant, PlanApproval, PlanVersion, PriceTier, RequirementShare };
+export { Allocation, Approval, CatalogItem, Delivery, ImplementationPlan, JointOrder, Member, OrderLine, OrderParticipant, PlanApproval, PlanVersion, PriceTier, PriceVersion, RequirementShare };
 export { Case, CasePayment, CaseStageChange, CaseVersion, ExchangeRate };
 
-export const PROCUREMENT_ENTITIES = [Member, CatalogItem, PriceTier, JointOrder, OrderParticipant, OrderLine, Allocation, Approval, Delivery, ImplementationPlan, PlanVersion, PlanApproval, Case, CaseVersion, CaseStageChange, CasePayment, ExchangeRate, RequirementShare];
+export const PROCUREMENT_ENTITIES = [Member, CatalogItem, PriceTier, JointOrder, OrderParticipant, OrderLine, Allocation, Approval, Delivery, ImplementationPlan, PlanVersion, PlanApproval, Case, CaseVersion, CaseStageChange, CasePayment, ExchangeRate, RequirementShare, PriceVersion];

@@ -4,6 +4,7 @@ import { TruthfulReferenceData1796360000000 } from './1796360000000-TruthfulRefe
 import { AllocationRequirementIndex1796400000000 } from './1796400000000-AllocationRequirementIndex';
 import { CaseLifecycle1796500000000 } from './1796500000000-CaseLifecycle';
 import { RequirementShares1796500000001 } from './1796500000001-RequirementShares';
+import { PriceVersions1796600000000 } from './1796600000000-PriceVersions';
 
 /** The procurement database's migrations, oldest first. Add new ones at the end. */
 export const PROCUREMENT_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const PROCUREMENT_MIGRATIONS = [
   AllocationRequirementIndex1796400000000,
   CaseLifecycle1796500000000,
   RequirementShares1796500000001,
+  PriceVersions1796600000000,
 ];

@@ -8,7 +8,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { MinorUnits } from '../../../lib/money';
 import type { ProcurementContext } from '../context';
-import { Allocation, CatalogItem, JointOrder, Member, PriceTier, RequirementShare } from '../entities';
+import { tiersOn } from '../catalogue/priceVersions';
+import { Allocation, CatalogItem, JointOrder, Member, PriceVersion, RequirementShare } from '../entities';
 import { priceLine, SharePrice, Tier, tierFor, totalsOf } from '../pricing';
 import { JointOrderStatus, Membership, OPEN_REQUIREMENT_STATUSES, PurchasingModel } from '../types/enums';
 import { insertAllocation, insertOrderLine } from '../workflow/lines';
@@ -65,7 +66,7 @@ async function openRemainders(db: EntityManager | DataSource, nsn?: string): Pro
  * requirements for the item pools the one needed first (an order line holds
  * one allocation per member).
  */
-export async function poolingCandidates(db: EntityManager | DataSource, nsn?: string): Promise<PoolingCandidate[]> {
+export async function poolingCandidates(db: EntityManager | DataSource, today: string, nsn?: string): Promise<PoolingCandidate[]> {
   const byItem = new Map<string, Map<string, { share: RequirementShare; remaining: number }>>();
   for (const open of await openRemainders(db, nsn)) {
     const members = byItem.get(open.share.nsn) ?? new Map();
@@ -75,13 +76,14 @@ export async function poolingCandidates(db: EntityManager | DataSource, nsn?: st
   const pooled = [...byItem.entries()].filter(([, members]) => members.size >= 2);
   if (pooled.length === 0) return [];
   const nsns = pooled.map(([item]) => item);
-  const [items, tiers] = await Promise.all([
+  const [items, versions] = await Promise.all([
     db.getRepository(CatalogItem).findBy(nsns.map((n) => ({ nsn: n }))),
-    db.getRepository(PriceTier).find({ where: nsns.map((n) => ({ nsn: n })), order: { minQuantity: 'ASC' } }),
+    db.getRepository(PriceVersion).findBy(nsns.map((n) => ({ nsn: n }))),
   ]);
   return pooled.map(([itemNsn, members]) => {
     const item = items.find((i) => i.nsn === itemNsn) as CatalogItem;
-    const itemTiers = tiers.filter((t) => t.nsn === itemNsn);
+    // Today's prices: a pooled order opened today is priced with them.
+    const itemTiers = tiersOn(versions.filter((v) => v.nsn === itemNsn), today);
     const opens = [...members.values()].sort((a, b) => a.share.countryCode.localeCompare(b.share.countryCode));
     const line = priceLine(itemTiers, opens.map((o) => ({ quantity: o.remaining })));
     const totals = totalsOf(line.shares);
@@ -113,7 +115,7 @@ export interface PooledOrderInput {
  */
 export async function createPooledOrder(ctx: ProcurementContext, country: string, input: PooledOrderInput): Promise<JointOrder> {
   return writeTransaction(ctx.dataSource, async (tx) => {
-    const [candidate] = await poolingCandidates(tx, input.nsn);
+    const [candidate] = await poolingCandidates(tx, ctx.clock.today(), input.nsn);
     if (!candidate) {
       throw memberRuleBroken(Rule.NOT_A_POOLING_CANDIDATE, country, `No two members have open requirements for ${input.nsn} left uncovered: there is nothing to pool`, { field: 'nsn' });
     }

@@ -1,5 +1,6 @@
 import { Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { Money } from '../../../lib/graphql/money.type';
+import { pricingDay, tiersOn } from '../catalogue/priceVersions';
 import { ProcurementContext } from '../context';
 import { Allocation, CatalogItem, Delivery, JointOrder, OrderLine, PriceTier } from '../entities';
 import { LineFigures } from '../figures';
@@ -11,6 +12,12 @@ import { ALLOCATIONS_PER_LINE, DELIVERIES_PER_LINE } from '../listSizes';
 async function lineFigures(ctx: ProcurementContext, line: OrderLine): Promise<LineFigures> {
   const figures = await ctx.loaders.figures.load(line.orderId);
   return figures.lines.get(line.id) as LineFigures;
+}
+
+/** The line's item tiers at the prices of the day its order was opened (catalogue/priceVersions.ts). */
+async function tiersOfLine(ctx: ProcurementContext, line: OrderLine): Promise<PriceTier[]> {
+  const [order, versions] = await Promise.all([ctx.loaders.order.load(line.orderId), ctx.loaders.priceVersions.load(line.nsn)]);
+  return order ? tiersOn(versions, pricingDay(order)) : ctx.loaders.tiers.load(line.nsn);
 }
 
 @Resolver(() => OrderLine)
@@ -44,7 +51,7 @@ export class OrderLineResolver {
     description: "The volume tier the line's total quantity reaches (once the order is placed, unitPrice is the price agreed then, whatever the tiers say now).",
   })
   async tier(@Root() line: OrderLine, @Ctx() ctx: ProcurementContext): Promise<PriceTier> {
-    return tierFor(await ctx.loaders.tiers.load(line.nsn), (await lineFigures(ctx, line)).quantity) as PriceTier;
+    return tierFor(await tiersOfLine(ctx, line), (await lineFigures(ctx, line)).quantity) as PriceTier;
   }
 
   @FieldResolver(() => NextTier, {
@@ -54,7 +61,7 @@ export class OrderLineResolver {
   async nextTier(@Root() line: OrderLine, @Ctx() ctx: ProcurementContext): Promise<NextTier | null> {
     if (line.agreedUnitPriceMinor !== null) return null;
     const { quantity, unitPrice } = await lineFigures(ctx, line);
-    const step = nextTierStep(await ctx.loaders.tiers.load(line.nsn), quantity, unitPrice);
+    const step = nextTierStep(await tiersOfLine(ctx, line), quantity, unitPrice);
     if (step === null) return null;
     const { currency } = await ctx.loaders.figures.load(line.orderId);
     return Object.assign(new NextTier(), {

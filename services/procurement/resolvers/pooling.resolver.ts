@@ -44,7 +44,7 @@ export class PoolingCandidateResolver {
     description: 'Items two or more admitted members have open requirements for that no allocation covers yet, with the tier their combined quantity reaches and what each saves against buying alone; by NSN.',
   })
   async poolingCandidates(@Ctx() ctx: ProcurementContext): Promise<PoolingCandidate[]> {
-    return (await poolingCandidates(ctx.dataSource)).map(present);
+    return (await poolingCandidates(ctx.dataSource, ctx.clock.today())).map(present);
   }
 
   @Mutation(() => JointOrder, {

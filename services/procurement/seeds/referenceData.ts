@@ -8,7 +8,8 @@ import type { DataSource } from 'typeorm';
 import { parseAmount } from '../../../lib/money';
 import { CATALOG, CATALOG_CURRENCY } from '../../../lib/reference/catalog';
 import { MEMBERS } from '../../../lib/reference/members';
-import { CatalogItem, Member, PriceTier } from '../entities';
+import { FIRST_VERSION_FROM, storeTiers } from '../catalogue/priceVersions';
+import { CatalogItem, Member, PriceTier, PriceVersion } from '../entities';
 import { legacyNatoStatus, Membership, NatoRelation } from '../types/enums';
 
 /** When the founding members are recorded as admitted. */
@@ -35,6 +36,21 @@ export async function seedReferenceData(dataSource: DataSource): Promise<void> {
     await tx.insert(
       CatalogItem,
       newEntries.map(({ nsn, name, category, supplier, standard }) => ({ nsn, name, category, supplier, standard: standard ?? '', currency: CATALOG_CURRENCY })),
+    );
+    const tiersOf = (entry: (typeof newEntries)[number]) =>
+      entry.tiers.map((tier) => ({ minQuantity: tier.minQuantity, unitPriceMinor: parseAmount(tier.unitPrice, `catalogue ${entry.nsn} unitPrice`), leadTimeDays: tier.leadTimeDays }));
+    // Version 1 of each new item's prices, from the start (catalogue/priceVersions.ts).
+    await tx.insert(
+      PriceVersion,
+      newEntries.map((entry) => ({
+        nsn: entry.nsn,
+        version: 1,
+        effectiveFrom: FIRST_VERSION_FROM,
+        tiers: storeTiers(tiersOf(entry)),
+        changedAt: new Date(),
+        changedBy: 'catalogue',
+        reason: "The catalogue's tiers as loaded",
+      })),
     );
     await tx.insert(
       PriceTier,

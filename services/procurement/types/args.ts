@@ -8,7 +8,7 @@ import { ArgsType, ClassType, Field, ID, Int } from 'type-graphql';
 import { WithPage } from '../../../lib/graphql/pagination';
 import { LocalDateScalar } from '../../../lib/graphql/scalars';
 import { Decision, DeliveryStatus, JointOrderStatus, NatoRelation, NatoStatus } from './enums';
-import { CreateImplementationPlanInput, CreateJointOrderInput, PooledOrderInput, SharedRequirementInput } from './inputs';
+import { CreateImplementationPlanInput, CreateJointOrderInput, PooledOrderInput, PriceTierInput, SharedRequirementInput } from './inputs';
 
 @ArgsType()
 export class ActingMemberArgs {
@@ -233,4 +233,19 @@ export class ShareRequirementsArgs extends ActingMemberArgs {
 export class CreatePooledOrderArgs extends ActingMemberArgs {
   @Field(() => PooledOrderInput, { description: 'The candidate (by NSN) and the new order\'s case reference and offer.' })
   input: PooledOrderInput;
+}
+
+@ArgsType()
+export class ChangePriceTiersArgs {
+  @Field(() => ID, { description: 'NSN of the catalogue item.' })
+  nsn: string;
+
+  @Field(() => LocalDateScalar, { description: 'The first day the new tiers apply to orders opened; after today and after the latest change\'s day.' })
+  effectiveFrom: string;
+
+  @Field(() => [PriceTierInput], { description: 'Every tier of the new price list, smallest quantity first.' })
+  tiers: PriceTierInput[];
+
+  @Field({ description: "Why, e.g. the supplier's price list of a date." })
+  reason: string;
 }

@@ -80,3 +80,15 @@ export class PooledOrderInput {
   @Field(() => ID, { nullable: true, description: 'For LEAD_NATION: the member that buys for all.' })
   leadNation?: string | null;
 }
+
+@InputType({ description: 'A volume tier of a price change: from minQuantity units on, each costs unitPrice.' })
+export class PriceTierInput {
+  @Field(() => Int, { description: 'The smallest quantity of the tier; the first tier starts at 1, each next one higher.' })
+  minQuantity: number;
+
+  @Field({ description: 'Exact decimal unit price in the item\'s currency, e.g. "197500.00".' })
+  unitPrice: string;
+
+  @Field(() => Int, { description: 'Days from placing the order to delivery at this tier.' })
+  leadTimeDays: number;
+}

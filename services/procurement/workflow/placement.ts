@@ -5,7 +5,8 @@
  */
 import type { EntityManager } from 'typeorm';
 import type { ProcurementContext } from '../context';
-import { Allocation, JointOrder, OrderLine, PriceTier } from '../entities';
+import { orderTiers } from '../catalogue/priceVersions';
+import { Allocation, JointOrder, OrderLine, PriceVersion } from '../entities';
 import { computeOrderFigures, OrderFigures } from '../figures';
 import { JointOrderStatus, PurchasingModel } from '../types/enums';
 import { claimOrder, requireParticipant } from './guards';
@@ -16,9 +17,10 @@ import { writeTransaction } from './transaction';
 export async function figuresInTransaction(tx: EntityManager, order: JointOrder): Promise<OrderFigures> {
   const lines = await tx.find(OrderLine, { where: { orderId: order.id }, order: { id: 'ASC' } });
   const allocations = await tx.find(Allocation, { where: { orderId: order.id }, order: { id: 'ASC' } });
-  const tiers = lines.length ? await tx.find(PriceTier, { where: lines.map((l) => ({ nsn: l.nsn })) }) : [];
-  const tiersByNsn = new Map(lines.map((l) => [l.nsn, tiers.filter((t) => t.nsn === l.nsn)]));
-  return computeOrderFigures(order, lines, allocations, tiersByNsn);
+  const versions = lines.length ? await tx.find(PriceVersion, { where: lines.map((l) => ({ nsn: l.nsn })) }) : [];
+  const versionsByNsn = new Map(lines.map((l) => [l.nsn, versions.filter((v) => v.nsn === l.nsn)]));
+  // At the prices of the day the order was opened: a later catalogue change does not reach it.
+  return computeOrderFigures(order, lines, allocations, orderTiers(order, versionsByNsn));
 }
 
 export async function placeOrder(ctx: ProcurementContext, country: string, orderId: number): Promise<JointOrder> {
