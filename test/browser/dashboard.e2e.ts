@@ -360,9 +360,11 @@ describeWith(CHROMIUM, 'the dashboard on a desktop and a phone', () => {
     const { jointOrders } = await api<{ jointOrders: ApiOrder[] }>(ORDERS);
     const committedStatuses = ['APPROVED', 'PLACED', 'DELIVERING', 'COMPLETED'];
     const yearOf = (o: ApiOrder) => Number((o.placedAt ?? o.offerExpiresOn).slice(0, 4));
+    // As totalCommitted's description says: approved or further, or this member's approval of the current version recorded.
+    const committedBy = (o: ApiOrder, code: string) => committedStatuses.includes(o.status) || o.currentApprovals.some((a) => a.country.code === code && a.decision === 'APPROVED');
     const committedIn = (code: string, year: number): bigint =>
       jointOrders
-        .filter((o) => committedStatuses.includes(o.status) && yearOf(o) === year)
+        .filter((o) => committedBy(o, code) && yearOf(o) === year)
         .flatMap((o) => o.savingsByCountry.filter((s) => s.country.code === code))
         .reduce((sum, s) => sum + cents(s.committed.amount), 0n);
 

@@ -114,20 +114,33 @@ describe('budgets by fiscal year', () => {
     order({ id: '2', status: 'DELIVERING', placedAt: '2026-01-05T09:00:00Z', offerExpiresOn: '2025-12-31', savingsByCountry: shares('200.20') }),
     order({ id: '3', status: 'APPROVED', offerExpiresOn: '2027-01-29', savingsByCountry: shares('300.30') }),
     order({ id: '4', status: 'IN_APPROVAL', offerExpiresOn: '2026-12-18', savingsByCountry: shares('999.99') }),
+    // XK has approved the current version while AL's approval is pending: XK has committed, as totalCommitted counts it.
+    order({
+      id: '5',
+      status: 'IN_APPROVAL',
+      offerExpiresOn: '2028-03-01',
+      currentApprovals: [
+        { country: { code: 'XK' }, decision: 'APPROVED' },
+        { country: { code: 'AL' }, decision: 'PENDING' },
+      ],
+      savingsByCountry: [...shares('50.05'), { country: { code: 'AL' }, committed: usd('70.07') }],
+    }),
   ];
 
   it('places an order in the year it was placed, or, not yet placed, the year its offer expires', () => {
-    expect(orders.map(fiscalYearOf)).toEqual([2025, 2026, 2027, 2026]);
+    expect(orders.map(fiscalYearOf)).toEqual([2025, 2026, 2027, 2026, 2028]);
   });
 
-  it("adds up a member's commitments of one year exactly, leaving out orders not yet approved", () => {
+  it("adds up a member's commitments of one year exactly, leaving out orders it has not approved", () => {
     expect(committedInYear(orders, 'XK', 2026)).toEqual([usd('200.20')]);
     expect(committedInYear(orders, 'XK', 2027)).toEqual([usd('300.30')]);
+    expect(committedInYear(orders, 'XK', 2028)).toEqual([usd('50.05')]);
     expect(committedInYear(orders, 'AL', 2026)).toEqual([]);
+    expect(committedInYear(orders, 'AL', 2028)).toEqual([]);
   });
 
   it('offers the budget years, the committed orders’ years and this one, newest first', () => {
-    expect(selectableYears([2026, 2025], orders, 2026)).toEqual([2027, 2026, 2025]);
+    expect(selectableYears([2026, 2025], orders, 2026)).toEqual([2028, 2027, 2026, 2025]);
   });
 
   it('sums per currency in integers', () => {
