@@ -82,7 +82,18 @@ function ratiosOf(runs: GuildRun[], other: string): Ratios | undefined {
   return { throughput: ours.reqPerSec / them.reqPerSec, cpuPerRequest: ours.cpuMsPerRequest / them.cpuMsPerRequest };
 }
 
+const USAGE = `Usage: npm run bench
+
+Runs the federation benchmark (the Guild's query: plain @apollo/gateway, ours and Hive Gateway side by side,
+50 connections, alternating rounds) and the domain benchmark on MariaDB, prints the table and writes
+test-output/bench.json; then the CSV import benchmark. Results and targets: bench/RESULTS.md.
+  --help   this text (runs nothing)`;
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    console.log(USAGE);
+    return;
+  }
   const started = Date.now();
   const details = machine();
   const pinned = canPin() && details.cpus >= 2;
