@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { CHROMIUM, describeWith } from '../testkit/systemParts';
 import type { BrowserSession } from './chromium';
 import { moneyText, queryGateway, ungrouped } from './gatewayApi';
-import { closeTabsAndCheckOrigin, launchSignedIn, mint, startWebFederation, useToken } from './webFederation';
+import { closeTabsAndCheckOrigin, mint, startSignedInWebApps, stopSignedInWebApps, useToken, type SignedInWebApps } from './webFederation';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SCREENSHOTS = path.join(ROOT, 'test-output');
@@ -145,7 +145,7 @@ function parseCsv(text: string): string[][] {
 }
 
 describeWith(CHROMIUM, 'the dashboard on a desktop and a phone', () => {
-  let federation: Awaited<ReturnType<typeof startWebFederation>>;
+  let federation: SignedInWebApps['federation'];
   let origin: string;
   let browser: BrowserSession;
   let token: string;
@@ -166,17 +166,8 @@ describeWith(CHROMIUM, 'the dashboard on a desktop and a phone', () => {
     return opened;
   }
 
-  beforeAll(async () => {
-    token = await mint('procurement');
-    federation = await startWebFederation();
-    origin = federation.gatewayOrigin;
-    browser = await launchSignedIn(origin, token, SCREENSHOTS);
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await federation?.stop();
-  });
+  beforeAll(async () => ({ federation, origin, browser, token } = await startSignedInWebApps(SCREENSHOTS)), 240_000);
+  afterAll(() => stopSignedInWebApps({ browser, federation }));
 
   afterEach(() => closeTabsAndCheckOrigin(browser, origin));
 

@@ -16,6 +16,7 @@ import { startFederation, tokenFor, type Federation } from '../testkit/federatio
 import { CHROMIUM, describeWith } from '../testkit/systemParts';
 import { launchChromium, type BrowserSession } from './chromium';
 import { ensureWebBuilt } from './webBuild';
+import { useToken } from './webFederation';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const EXAMPLES = path.join(ROOT, 'examples', 'queries');
@@ -28,12 +29,6 @@ const expiredToken = (roles: Role[]) =>
     audience: DEVELOPMENT_DEFAULTS.audience,
     expiresInSeconds: -600,
   });
-
-/** What a user does: paste the token into the header's field and apply it. */
-async function useToken(page: Page, token: string): Promise<void> {
-  await page.locator('#bearer-token').fill(token);
-  await page.locator('#bearer-token').press('Enter');
-}
 
 /** The `exp` the token itself carries. */
 const expOf = (token: string): number => (JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { exp: number }).exp;

@@ -9,13 +9,11 @@ import type { Page } from 'playwright-core';
 import { CHROMIUM, describeWith } from '../testkit/systemParts';
 import { requestsOffOrigin, type BrowserSession } from './chromium';
 import { moneyText, queryGateway, ungrouped } from './gatewayApi';
-import { closeTabsAndCheckOrigin, launchSignedIn, mint, startWebFederation, useToken } from './webFederation';
+import { closeTabsAndCheckOrigin, mint, startSignedInWebApps, stopSignedInWebApps, useToken, type SignedInWebApps } from './webFederation';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SCREENSHOTS = path.join(ROOT, 'test-output');
 const EXAMPLES = path.join(ROOT, 'examples', 'queries');
-
-type Federation = Awaited<ReturnType<typeof startWebFederation>>;
 
 interface Money {
   amount: string;
@@ -55,24 +53,15 @@ async function openApp(browser: BrowserSession, url: string) {
 }
 
 describeWith(CHROMIUM, 'web apps in Chromium, served by the gateway', () => {
-  let federation: Federation;
+  let federation: SignedInWebApps['federation'];
   let origin: string;
   let browser: BrowserSession;
   /** The joint procurement office: reads every order and every member's budget. */
   let token: string;
 
-  beforeAll(async () => {
-    token = await mint('procurement');
-    federation = await startWebFederation();
-    origin = federation.gatewayOrigin;
-    // The user signs in once, pasting the token into the dashboard's field; every page after that has it.
-    browser = await launchSignedIn(origin, token, SCREENSHOTS);
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await federation?.stop();
-  });
+  // The user signs in once, pasting the token into the dashboard's field; every page after that has it.
+  beforeAll(async () => ({ federation, origin, browser, token } = await startSignedInWebApps(SCREENSHOTS)), 240_000);
+  afterAll(() => stopSignedInWebApps({ browser, federation }));
 
   afterEach(() => closeTabsAndCheckOrigin(browser, origin));
 

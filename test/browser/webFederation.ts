@@ -47,6 +47,33 @@ export async function launchSignedIn(origin: string, token: string, screenshots:
   return browser;
 }
 
+/** A federation with the web apps, and Chromium signed in to it as the joint procurement office. */
+export interface SignedInWebApps {
+  federation: Awaited<ReturnType<typeof startWebFederation>>;
+  origin: string;
+  browser: BrowserSession;
+  /** The procurement office's token: reads every order and every member's budget. */
+  token: string;
+}
+
+/** What a browser test file starts once, before its tests: the federation, and the user signed in (see launchSignedIn). */
+export async function startSignedInWebApps(screenshots: string): Promise<SignedInWebApps> {
+  const token = await mint('procurement');
+  const federation = await startWebFederation();
+  const origin = federation.gatewayOrigin;
+  const browser = await launchSignedIn(origin, token, screenshots).catch(async (error: unknown) => {
+    await federation.stop();
+    throw error;
+  });
+  return { federation, origin, browser, token };
+}
+
+/** After the file's tests: the browser closed, then the federation stopped (either may be missing if start-up failed). */
+export async function stopSignedInWebApps(started: Partial<SignedInWebApps>): Promise<void> {
+  await started.browser?.close();
+  await started.federation?.stop();
+}
+
 /** After each test: a failed test's tabs closed, and nothing any page loaded came from elsewhere (ministry networks are offline). */
 export async function closeTabsAndCheckOrigin(browser: BrowserSession, origin: string): Promise<void> {
   await Promise.all(browser.context.pages().map((page) => page.close()));
