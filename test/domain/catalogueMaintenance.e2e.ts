@@ -6,25 +6,11 @@
  */
 import { ITEM } from '../../lib/reference/items';
 import { sql } from '../../gateway/test/support';
-import { Federation, startFederation } from '../testkit/federation';
+import { day, federationForFile, noonOn, TODAY } from './domainFederation';
 
-const TODAY = '2026-10-01';
-const DAY_MS = 86_400_000;
-const day = (offset: number) => new Date(Date.parse(`${TODAY}T00:00:00Z`) + offset * DAY_MS).toISOString().slice(0, 10);
-
-let federation: Federation;
-let now = new Date(`${TODAY}T12:00:00Z`);
-
-beforeAll(async () => {
-  federation = await startFederation({ members: ['XK', 'AL', 'HR'], now: () => now, memberTimeoutMs: 20_000 });
-}, 240_000);
-afterAll(() => federation?.stop());
-
-async function ask(query: string, variables?: Record<string, unknown>): Promise<any> {
-  const { data, errors } = await federation.query(query, variables);
-  expect(errors).toBeUndefined();
-  return data;
-}
+let now = noonOn(TODAY);
+const suite = federationForFile(['XK', 'AL', 'HR'], () => now);
+const { ask } = suite;
 
 const CHANGE = `mutation($nsn: ID!, $from: LocalDate!, $tiers: [PriceTierInput!]!) {
   changePriceTiers(nsn: $nsn, effectiveFrom: $from, tiers: $tiers, reason: "North American Rescue price list of 1 October") {
@@ -37,14 +23,14 @@ const NEW_TIERS = [
   { minQuantity: 10000, unitPrice: '105.00', leadTimeDays: 45 },
 ];
 const ORDERS = `{ jointOrders { reference status totalValue { amount } savings { amount } lines { item { nsn } unitPrice { amount } tier { minQuantity unitPrice { amount } } } } }`;
-const versionCount = async () => Number((await sql(federation.procurement.service.dataSource, 'SELECT COUNT(*) AS n FROM price_version'))[0].n);
+const versionCount = async () => Number((await sql(suite.federation.procurement.service.dataSource, 'SELECT COUNT(*) AS n FROM price_version'))[0].n);
 
 describe('a price change', () => {
   let before: any;
 
   it('is refused from today or earlier, with tiers out of order, and for a ministry, writing nothing', async () => {
     const count = await versionCount();
-    const refused = async (variables: Record<string, unknown>, as?: any) => (await federation.query(CHANGE, { nsn: ITEM.IFAK, from: day(1), tiers: NEW_TIERS, ...variables }, as ? { as } : undefined)).errors?.[0]?.extensions;
+    const refused = async (variables: Record<string, unknown>, as?: any) => (await suite.federation.query(CHANGE, { nsn: ITEM.IFAK, from: day(1), tiers: NEW_TIERS, ...variables }, as ? { as } : undefined)).errors?.[0]?.extensions;
     expect(await refused({ from: TODAY })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'effectiveFrom' });
     expect(await refused({ from: day(-1) })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'effectiveFrom' });
     expect(await refused({ tiers: [] })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'tiers' });
@@ -91,7 +77,7 @@ describe('a price change', () => {
   });
 
   it('leaves the orders opened before it at their prices, and prices orders opened from its day on with the new tiers', async () => {
-    now = new Date(`${day(2)}T12:00:00Z`);
+    now = noonOn(day(2));
     expect(await ask(ORDERS)).toEqual(before);
     const { catalogItem } = await ask(`query($nsn: ID!) { catalogItem(nsn: $nsn) { priceTiers { unitPrice { amount } } } }`, { nsn: ITEM.IFAK });
     expect(catalogItem.priceTiers.map((t: any) => t.unitPrice.amount)).toEqual(['130.00', '115.00', '105.00']);

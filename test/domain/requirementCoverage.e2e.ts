@@ -8,26 +8,15 @@
  */
 import { ITEM } from '../../lib/reference/items';
 import { sql } from '../../gateway/test/support';
-import { Federation, startFederation } from '../testkit/federation';
+import { day, federationForFile } from './domainFederation';
 
-const TODAY = '2026-10-01';
-const DAY_MS = 86_400_000;
-const day = (offset: number) => new Date(Date.parse(`${TODAY}T00:00:00Z`) + offset * DAY_MS).toISOString().slice(0, 10);
+const suite = federationForFile(['XK', 'AL', 'HR', 'BG']);
+const { ask } = suite;
 
-let federation: Federation;
-
-beforeAll(async () => {
-  federation = await startFederation({ members: ['XK', 'AL', 'HR', 'BG'], now: () => new Date(`${TODAY}T12:00:00Z`), memberTimeoutMs: 20_000 });
-}, 240_000);
-afterAll(() => federation?.stop());
-
-async function ask(query: string, variables?: Record<string, unknown>): Promise<any> {
-  const { data, errors } = await federation.query(query, variables);
-  expect(errors).toBeUndefined();
-  return data;
-}
-
-const procurementRows = () => sql(federation.procurement.service.dataSource, 'SELECT * FROM allocation ORDER BY id');
+/** The draft order's line for `nsn` (the demo has one). */
+const draftOrderLine = async (nsn: string): Promise<{ id: number }> =>
+  (await sql<{ id: number }>(suite.federation.procurement.service.dataSource, "SELECT l.id FROM order_line l JOIN joint_order o ON o.id = l.order_id WHERE o.status = 'DRAFT' AND l.nsn = ?", [nsn]))[0];
+const procurementRows = () => sql(suite.federation.procurement.service.dataSource, 'SELECT * FROM allocation ORDER BY id');
 
 /** Minor units of a decimal string, and back. */
 const cents = (amount: string): bigint => BigInt(amount.replace('.', ''));
@@ -93,9 +82,9 @@ describe('requirements and allocations, both ways', () => {
     ['a requirement never shared', { requirementId: '999', quantity: 100 }, 'REQUIREMENT_NOT_SHARED', 'requirementId'],
   ])('refuses a link to %s, writing nothing', async (_what, variables, code, field) => {
     // Croatia allocates tourniquets on the draft order (it has none there yet).
-    const [line] = await sql(federation.procurement.service.dataSource, "SELECT l.id FROM order_line l JOIN joint_order o ON o.id = l.order_id WHERE o.status = 'DRAFT' AND l.nsn = ?", [ITEM.TOURNIQUET]);
+    const line = await draftOrderLine(ITEM.TOURNIQUET);
     const before = await procurementRows();
-    const { errors } = await federation.query('mutation($line: ID!, $quantity: Int!, $requirementId: ID) { allocate(country: "HR", lineId: $line, quantity: $quantity, requirementId: $requirementId) { id } }', {
+    const { errors } = await suite.federation.query('mutation($line: ID!, $quantity: Int!, $requirementId: ID) { allocate(country: "HR", lineId: $line, quantity: $quantity, requirementId: $requirementId) { id } }', {
       line: String(line.id),
       ...variables,
     });
@@ -114,14 +103,14 @@ describe('requirements and allocations, both ways', () => {
       { r: [{ id: requirement.id, reference: requirement.reference, nsn: requirement.item.nsn, quantity: requirement.quantity, neededBy: requirement.neededBy, status: requirement.status }] },
     );
     expect(shared.shareRequirements).toEqual([{ id: requirement.id, shared: true, remainingQuantity: 1200 }]);
-    const [line] = await sql(federation.procurement.service.dataSource, "SELECT l.id FROM order_line l JOIN joint_order o ON o.id = l.order_id WHERE o.status = 'DRAFT' AND l.nsn = ?", [ITEM.TOURNIQUET]);
+    const line = await draftOrderLine(ITEM.TOURNIQUET);
     const { allocate } = await ask(`mutation($line: ID!, $r: ID!) { allocate(country: "HR", lineId: $line, quantity: 800, requirementId: $r) { requirement { id reference allocatedQuantity remainingQuantity } } }`, {
       line: String(line.id),
       r: requirement.id,
     });
     expect(allocate.requirement).toEqual({ id: requirement.id, reference: 'HR-MED-2027', allocatedQuantity: 800, remainingQuantity: 400 });
     // It cannot now be shared as needing fewer than allocated.
-    const { errors } = await federation.query(`mutation($r: [SharedRequirementInput!]!) { shareRequirements(country: "HR", requirements: $r) { id } }`, {
+    const { errors } = await suite.federation.query(`mutation($r: [SharedRequirementInput!]!) { shareRequirements(country: "HR", requirements: $r) { id } }`, {
       r: [{ id: requirement.id, reference: requirement.reference, nsn: requirement.item.nsn, quantity: 500, neededBy: requirement.neededBy, status: requirement.status }],
     });
     expect(errors?.[0]?.extensions).toMatchObject({ code: 'REQUIREMENT_OVER_ALLOCATED', field: 'requirements[0].quantity', country: 'HR', allocated: 800 });
@@ -192,11 +181,11 @@ describe('pooling', () => {
   });
 
   it('refuses an item nobody pools, and a member outside the candidate, writing nothing', async () => {
-    const before = await sql(federation.procurement.service.dataSource, 'SELECT COUNT(*) AS n FROM joint_order');
+    const before = await sql(suite.federation.procurement.service.dataSource, 'SELECT COUNT(*) AS n FROM joint_order');
     const create = (country: string, nsn: string) =>
-      federation.query(`mutation($input: PooledOrderInput!) { createPooledOrder(country: "${country}", input: $input) { id } }`, { input: { nsn, caseReference: 'XK-B-ZPQ', offerExpiresOn: day(60) } });
+      suite.federation.query(`mutation($input: PooledOrderInput!) { createPooledOrder(country: "${country}", input: $input) { id } }`, { input: { nsn, caseReference: 'XK-B-ZPQ', offerExpiresOn: day(60) } });
     expect((await create('XK', ITEM.M4A1)).errors?.[0]?.extensions).toMatchObject({ code: 'NOT_A_POOLING_CANDIDATE', field: 'nsn' });
     expect((await create('AL', ITEM.SWITCHBLADE)).errors?.[0]?.extensions).toMatchObject({ code: 'NOT_A_POOLING_CANDIDATE', field: 'country', country: 'AL' });
-    expect(await sql(federation.procurement.service.dataSource, 'SELECT COUNT(*) AS n FROM joint_order')).toEqual(before);
+    expect(await sql(suite.federation.procurement.service.dataSource, 'SELECT COUNT(*) AS n FROM joint_order')).toEqual(before);
   });
 });
