@@ -2,7 +2,11 @@
  * The contract's enums. Stored as their names (VARCHAR + CHECK, portable to
  * both backends), so the TypeScript value equals the GraphQL name.
  */
-import { registerEnumType } from 'type-graphql';
+import { registerDescribedEnum } from '../../../lib/graphql/describedEnum';
+import { RequirementStatus } from '../../../lib/graphql/requirementStatus';
+
+/** Shared with the other subgraph (lib/graphql/requirementStatus). */
+export { RequirementStatus };
 
 export enum HoldingStatus {
   OPERATIONAL = 'OPERATIONAL',
@@ -17,39 +21,14 @@ export enum Priority {
   LOW = 'LOW',
 }
 
-export enum RequirementStatus {
-  DRAFT = 'DRAFT',
-  SUBMITTED = 'SUBMITTED',
-  FULFILLED = 'FULFILLED',
-  WITHDRAWN = 'WITHDRAWN',
-}
-
-registerEnumType(HoldingStatus, {
-  name: 'HoldingStatus',
-  description: 'Where a holding stands: ready for use, under repair, or stored in reserve.',
-  valuesConfig: {
-    OPERATIONAL: { description: 'In service and ready for use.' },
-    MAINTENANCE: { description: 'Under repair or servicing; not available for now.' },
-    RESERVE: { description: 'Stored in reserve, available if called up.' },
-  },
+registerDescribedEnum(HoldingStatus, 'HoldingStatus', 'Where a holding stands: ready for use, under repair, or stored in reserve.', {
+  OPERATIONAL: 'In service and ready for use.',
+  MAINTENANCE: 'Under repair or servicing; not available for now.',
+  RESERVE: 'Stored in reserve, available if called up.',
 });
-registerEnumType(Priority, {
-  name: 'Priority',
-  description: 'How urgently a requirement must be met.',
-  valuesConfig: {
-    CRITICAL: { description: 'Needed for operations now; always carries a justification.' },
-    HIGH: { description: 'Needed soon: first in line for the next joint order.' },
-    MEDIUM: { description: 'Needed within the planning period.' },
-    LOW: { description: 'Wanted when an order makes it worthwhile.' },
-  },
-});
-registerEnumType(RequirementStatus, {
-  name: 'RequirementStatus',
-  description: 'A requirement is drafted, submitted to joint procurement, then fulfilled or withdrawn.',
-  valuesConfig: {
-    DRAFT: { description: 'Being written by the ministry; not yet seen by joint procurement.' },
-    SUBMITTED: { description: 'Put to joint procurement, to be served by an allocation in a joint order.' },
-    FULFILLED: { description: 'Met: the items were bought (closed).' },
-    WITHDRAWN: { description: 'No longer needed (closed).' },
-  },
+registerDescribedEnum(Priority, 'Priority', 'How urgently a requirement must be met.', {
+  CRITICAL: 'Needed for operations now; always carries a justification.',
+  HIGH: 'Needed soon: first in line for the next joint order.',
+  MEDIUM: 'Needed within the planning period.',
+  LOW: 'Wanted when an order makes it worthwhile.',
 });

@@ -2,7 +2,7 @@
  * The case lifecycle's enums, stored as their names (VARCHAR + CHECK, see the
  * CaseLifecycle migration), so the TypeScript value equals the GraphQL name.
  */
-import { registerEnumType } from 'type-graphql';
+import { registerDescribedEnum } from '../../../lib/graphql/describedEnum';
 
 export enum CaseStage {
   REQUESTED = 'REQUESTED',
@@ -44,42 +44,26 @@ export enum PaymentStatus {
   OVERDUE = 'OVERDUE',
 }
 
-registerEnumType(CaseStage, {
-  name: 'CaseStage',
-  description: 'Where a purchaser\'s case stands: REQUESTED → OFFERED → ACCEPTED → IMPLEMENTING → DELIVERING → CLOSED, one step at a time.',
-  valuesConfig: {
-    REQUESTED: { description: 'The purchaser sent its letter of request; no offer yet.' },
-    OFFERED: { description: 'An offer (letter of offer and acceptance) awaits the purchaser\'s signature; once lapsed it can only be re-offered.' },
-    ACCEPTED: { description: 'The purchaser signed the offer; implementation waits for the initial deposit and the placed order.' },
-    IMPLEMENTING: { description: 'Implemented: the joint order is placed and the initial deposit paid; amendments and modifications may follow.' },
-    DELIVERING: { description: 'Goods for this purchaser are moving or have arrived.' },
-    CLOSED: { description: 'Everything delivered and the actual cost set against the estimate; read-only.' },
-  },
+registerDescribedEnum(CaseStage, 'CaseStage', 'Where a purchaser\'s case stands: REQUESTED → OFFERED → ACCEPTED → IMPLEMENTING → DELIVERING → CLOSED, one step at a time.', {
+  REQUESTED: 'The purchaser sent its letter of request; no offer yet.',
+  OFFERED: 'An offer (letter of offer and acceptance) awaits the purchaser\'s signature; once lapsed it can only be re-offered.',
+  ACCEPTED: 'The purchaser signed the offer; implementation waits for the initial deposit and the placed order.',
+  IMPLEMENTING: 'Implemented: the joint order is placed and the initial deposit paid; amendments and modifications may follow.',
+  DELIVERING: 'Goods for this purchaser are moving or have arrived.',
+  CLOSED: 'Everything delivered and the actual cost set against the estimate; read-only.',
 });
-registerEnumType(CaseVersionKind, {
-  name: 'CaseVersionKind',
-  description: 'What a version of a case changed.',
-  valuesConfig: {
-    OFFER: { description: 'The first offer (version 1), signed by the purchaser within its validity.' },
-    REOFFER: { description: 'A new offer after the previous one lapsed or was declined.' },
-    AMENDMENT: { description: 'A change of scope after implementation: takes effect only once the purchaser signs it.' },
-    MODIFICATION: { description: 'An administrative change within scope (e.g. a revised estimate): takes effect at once, no signature needed.' },
-  },
+registerDescribedEnum(CaseVersionKind, 'CaseVersionKind', 'What a version of a case changed.', {
+  OFFER: 'The first offer (version 1), signed by the purchaser within its validity.',
+  REOFFER: 'A new offer after the previous one lapsed or was declined.',
+  AMENDMENT: 'A change of scope after implementation: takes effect only once the purchaser signs it.',
+  MODIFICATION: 'An administrative change within scope (e.g. a revised estimate): takes effect at once, no signature needed.',
 });
-registerEnumType(PaymentKind, {
-  name: 'PaymentKind',
-  description: 'A payment of a case\'s schedule.',
-  valuesConfig: {
-    INITIAL_DEPOSIT: { description: 'Paid before implementation; the first payment of every schedule.' },
-    INSTALMENT: { description: 'A later payment, by its due date.' },
-  },
+registerDescribedEnum(PaymentKind, 'PaymentKind', 'A payment of a case\'s schedule.', {
+  INITIAL_DEPOSIT: 'Paid before implementation; the first payment of every schedule.',
+  INSTALMENT: 'A later payment, by its due date.',
 });
-registerEnumType(PaymentStatus, {
-  name: 'PaymentStatus',
-  description: "A payment's status on the procurement clock's today.",
-  valuesConfig: {
-    PAID: { description: 'Paid (on paidOn).' },
-    DUE: { description: 'Not paid, and its due date has not passed.' },
-    OVERDUE: { description: 'Not paid after its due date.' },
-  },
+registerDescribedEnum(PaymentStatus, 'PaymentStatus', "A payment's status on the procurement clock's today.", {
+  PAID: 'Paid (on paidOn).',
+  DUE: 'Not paid, and its due date has not passed.',
+  OVERDUE: 'Not paid after its due date.',
 });
