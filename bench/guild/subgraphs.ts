@@ -3,14 +3,14 @@
  * products, reviews), SDL-first, each served over HTTP. They exercise entity
  * fetches, @requires and @provides, as a standard federation workload.
  */
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { SubgraphResolvers } from '../../lib/graphql/federatedSchema';
 import { PRODUCTS, REVIEWS, USERS, USER_REVIEW_IDS, BenchReview } from './data';
 
 /** A subgraph as SDL (without its @link line) and resolvers. */
 export interface GuildSubgraph {
   name: string;
   typeDefs: string;
-  resolvers: GraphQLResolverMap<unknown>;
+  resolvers: SubgraphResolvers;
 }
 
 const byId = <T, K extends keyof T>(rows: T[], key: K) => new Map(rows.map((r) => [r[key], r]));
@@ -22,7 +22,7 @@ const reviewsOfProduct = (upc: string): BenchReview[] => REVIEWS.filter((r) => r
 const subgraph = (name: string, typeDefs: string, resolvers: Record<string, Record<string, unknown>>): GuildSubgraph => ({
   name,
   typeDefs,
-  resolvers: resolvers as GraphQLResolverMap<unknown>,
+  resolvers: resolvers as SubgraphResolvers,
 });
 
 export const GUILD_SUBGRAPHS: GuildSubgraph[] = [

@@ -5,9 +5,8 @@
  * that makes it a Federation 2 schema has to be prepended by hand.
  */
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { GraphQLSchema, parse } from 'graphql';
+import { DocumentNode, GraphQLSchema, parse } from 'graphql';
 import { buildSchema, BuildSchemaOptions, createResolversMap } from 'type-graphql';
 
 // v2.9: the first version that imports the demand-control directives @cost and @listSize (lib/graphql/costDirectives.ts).
@@ -17,6 +16,12 @@ const FEDERATION_IMPORTS = ['@key', '@shareable', '@external', '@requires', '@pr
 export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/${FEDERATION_VERSION}", import: [${FEDERATION_IMPORTS.map(
   (d) => `"${d}"`,
 ).join(', ')}])`;
+
+/**
+ * The resolvers `buildSubgraphSchema` takes beside SDL (Apollo's `GraphQLResolverMap<unknown>`,
+ * which @apollo/subgraph uses in its public signature but exports only from its dist/ internals).
+ */
+export type SubgraphResolvers = NonNullable<Exclude<Parameters<typeof buildSubgraphSchema>[0], readonly unknown[] | DocumentNode>['resolvers']>;
 
 /** `__resolveReference` functions, by type name. */
 export type ReferenceResolvers = Record<string, { __resolveReference: (...args: any[]) => unknown }>;
@@ -43,7 +48,7 @@ export async function buildFederatedSchema(
   }
   return buildSubgraphSchema({
     typeDefs: parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`),
-    resolvers: resolvers as GraphQLResolverMap<unknown>,
+    resolvers: resolvers as SubgraphResolvers,
   });
 }
 

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { SubgraphResolvers } from '../../../lib/graphql/federatedSchema';
 import { parse } from 'graphql';
 import { startSubgraphServer, RunningServer } from '../../../lib/http/subgraphServer';
 import type { FederationConfig } from '../../config';
@@ -30,7 +30,7 @@ export interface FixtureSubgraph {
   name: string;
   /** The subgraph's SDL (FEDERATION_2 is prepended). */
   typeDefs: string;
-  resolvers: GraphQLResolverMap<unknown>;
+  resolvers: SubgraphResolvers;
 }
 
 export interface FixtureFederation {
