@@ -18,7 +18,6 @@
  *   response (executeQueryPlan's hydrated paths), and root paths stay as they are.
  */
 import { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
 import type { GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from '../../lib/errors';
 import type { MemberFailure, MemberOutcome } from '../members/member';
@@ -26,9 +25,9 @@ import type { MemberRegistry } from '../members/registry';
 import type { MemberCallObserver } from '../observability/subgraphCalls';
 import type { SubgraphResponse } from './subgraphDataSource';
 import { RootField, SubgraphOperation, SubgraphOperationCache } from './subgraphOperation';
+import { type IncomingOperation, RequestKind } from './requestKinds';
 
 type Path = ReadonlyArray<string | number>;
-type IncomingOperation = Extract<GraphQLDataSourceProcessOptions, { kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION }>;
 
 /** A root field that names no member cannot be sent anywhere. */
 export const UNROUTABLE_FIELD = 'UNROUTABLE_FIELD';
@@ -57,7 +56,7 @@ export class ValueRouter implements GraphQLDataSource {
   }
 
   async process(options: GraphQLDataSourceProcessOptions): Promise<SubgraphResponse> {
-    if (options.kind !== GraphQLDataSourceRequestKind.INCOMING_OPERATION) return this.answerAsContract(options);
+    if (options.kind !== RequestKind.INCOMING_OPERATION) return this.answerAsContract(options);
     return this.route(options);
   }
 

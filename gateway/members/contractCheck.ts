@@ -8,10 +8,10 @@
  */
 import fs from 'node:fs';
 import { SERVICE_DEFINITION_QUERY } from '@apollo/gateway';
-import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
 import { normalizeSubgraphSdl } from '../../lib/graphql/federatedSchema';
 import { checkSubgraph, firstProblem, SchemaChange } from '../../lib/schemaCheck';
 import type { SubgraphDataSource } from '../datasources/subgraphDataSource';
+import { RequestKind } from '../datasources/requestKinds';
 
 export type ContractVerdict =
   /** Serves the contract, or a compatible version of it (its changes listed, none breaking). */
@@ -43,7 +43,7 @@ export class Contract {
 /** Asks the member for its SDL (through its data source, so it is signed like every request) and compares. */
 export async function checkContract(dataSource: SubgraphDataSource, contract: Contract): Promise<ContractVerdict> {
   const response = await dataSource.process({
-    kind: GraphQLDataSourceRequestKind.LOADING_SCHEMA,
+    kind: RequestKind.LOADING_SCHEMA,
     request: { query: SERVICE_DEFINITION_QUERY },
     context: {},
   });

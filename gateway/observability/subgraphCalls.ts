@@ -13,7 +13,6 @@
  * the member carries as its `traceparent`.
  */
 import { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { ErrorCode } from '../../lib/errors';
 import type { Counter, Histogram } from 'prom-client';
@@ -21,6 +20,7 @@ import { counter, histogram, Registry } from '../../lib/observability/metrics';
 import { ATTR, failSpan, tracer } from '../../lib/observability/tracing';
 import type { SubgraphResponse } from '../datasources/subgraphDataSource';
 import type { MemberOutcome } from '../members/member';
+import { RequestKind } from '../datasources/requestKinds';
 
 /** Wraps one member call of the value router (see ValueRouterOptions.observe). */
 export type MemberCallObserver = (subgraph: string, member: string, call: () => Promise<MemberOutcome>) => Promise<MemberOutcome>;
@@ -46,7 +46,7 @@ export class SubgraphCalls {
   observeSubgraph(subgraph: string, dataSource: GraphQLDataSource): GraphQLDataSource {
     return {
       process: (options: GraphQLDataSourceProcessOptions): Promise<SubgraphResponse> => {
-        if (options.kind !== GraphQLDataSourceRequestKind.INCOMING_OPERATION) return dataSource.process(options);
+        if (options.kind !== RequestKind.INCOMING_OPERATION) return dataSource.process(options);
         return tracer.startActiveSpan('subgraph.fetch', { kind: SpanKind.CLIENT, attributes: { [ATTR.subgraph]: subgraph } }, async (span) => {
           const end = this.fetchDuration.startTimer({ subgraph });
           let outcome = 'failed';

@@ -6,7 +6,6 @@
  * query (signed like every request) until it answers.
  */
 import { GraphQLDataSource, GraphQLDataSourceProcessOptions, HEALTH_CHECK_QUERY } from '@apollo/gateway';
-import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
 import { GraphQLError } from 'graphql';
 import { SUBGRAPH_UNAVAILABLE, SubgraphDataSource, SubgraphResponse } from '../datasources/subgraphDataSource';
 import type { CircuitBreakers } from './breakers';
@@ -14,6 +13,7 @@ import { CIRCUIT_OPEN, CircuitBreaker } from './circuitBreaker';
 import { isRead, withRetries } from './retry';
 import type { BreakerSettings, RetrySettings } from './settings';
 import { classifyFailure } from './subgraphFailure';
+import { RequestKind } from '../datasources/requestKinds';
 
 export interface ResilientDataSourceOptions {
   dataSource: SubgraphDataSource;
@@ -30,7 +30,7 @@ export class ResilientDataSource implements GraphQLDataSource {
     const { dataSource } = options;
     this.url = dataSource.url;
     this.breaker = options.breakers.create(dataSource.target, options.breaker, async () => {
-      await dataSource.process({ kind: GraphQLDataSourceRequestKind.HEALTH_CHECK, request: { query: HEALTH_CHECK_QUERY }, context: {} });
+      await dataSource.process({ kind: RequestKind.HEALTH_CHECK, request: { query: HEALTH_CHECK_QUERY }, context: {} });
     });
   }
 

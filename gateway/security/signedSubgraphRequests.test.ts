@@ -11,11 +11,11 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 // The enum is not re-exported from the package root.
-import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
 import type { Fetcher, FetcherRequestInit } from '@apollo/utils.fetcher';
 import { identityFromVerifiedRequest, identityHeaders } from '../../lib/security/identityHeaders';
 import { requireGatewaySignature, signingFetcher } from '../../lib/security/requestSignature';
 import { identityOf, type Identity } from '../../lib/security/roles';
+import { RequestKind } from '../datasources/requestKinds';
 
 const SECRET = 'one-deployment-secret-for-gateway-and-subgraphs';
 
@@ -67,7 +67,7 @@ function gatewayDataSource(sent: { url: string; init: FetcherRequestInit }[]) {
 }
 
 const ask = (source: RemoteGraphQLDataSource<{ identity?: Identity }>, identity?: Identity) =>
-  source.process({ kind: GraphQLDataSourceRequestKind.LOADING_SCHEMA, request: { query: '{ whoami }' }, context: { identity } });
+  source.process({ kind: RequestKind.LOADING_SCHEMA, request: { query: '{ whoami }' }, context: { identity } });
 
 describe('gateway → subgraph requests', () => {
   it('reach the subgraph signed, carrying the caller the gateway verified', async () => {
