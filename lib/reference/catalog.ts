@@ -93,8 +93,6 @@ export const CATALOG: readonly CatalogEntry[] = [
     tiers: [{ minQuantity: 1, unitPrice: '32.95', leadTimeDays: 45 }, { minQuantity: 5000, unitPrice: '28.40', leadTimeDays: 30 }] },
 ];
 
-export const CATALOG_NSNS: readonly string[] = CATALOG.map((c) => c.nsn);
-
 export function catalogEntry(nsn: string): CatalogEntry | undefined {
   return CATALOG.find((c) => c.nsn === nsn);
 }

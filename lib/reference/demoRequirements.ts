@@ -5,10 +5,11 @@
  * links its demo allocations to them. Need-by dates are offsets in days from
  * the demo day (demoCalendar.ts). Figures invented, magnitudes plausible.
  */
+import type { RequirementStatus } from '../graphql/requirementStatus';
 import { ITEM } from './items';
 
 export type DemoPriority = 'CRITICAL' | 'HIGH' | 'MEDIUM' | 'LOW';
-export type DemoRequirementStatus = 'DRAFT' | 'SUBMITTED' | 'FULFILLED' | 'WITHDRAWN';
+export type DemoRequirementStatus = `${RequirementStatus}`;
 
 export interface DemoRequirement {
   /** Its id in the member's database (ids are per member). */

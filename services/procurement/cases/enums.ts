@@ -13,16 +13,6 @@ export enum CaseStage {
   CLOSED = 'CLOSED',
 }
 
-/** The stages in order: a case moves one step forward at a time. */
-export const STAGE_ORDER: readonly CaseStage[] = [
-  CaseStage.REQUESTED,
-  CaseStage.OFFERED,
-  CaseStage.ACCEPTED,
-  CaseStage.IMPLEMENTING,
-  CaseStage.DELIVERING,
-  CaseStage.CLOSED,
-];
-
 export enum CaseVersionKind {
   OFFER = 'OFFER',
   REOFFER = 'REOFFER',
