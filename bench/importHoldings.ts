@@ -18,6 +18,7 @@ import path from 'node:path';
 import 'reflect-metadata';
 import mysql from 'mysql2/promise';
 import { readEnv } from '../lib/config/env';
+import { exitWithUsageIfAsked } from '../lib/config/usage';
 import { parseDatabaseUrl } from '../lib/db/databaseUrl';
 import { memberAccount, provisionMemberDatabase } from '../lib/db/provision';
 import { CATALOG } from '../lib/reference/catalog';
@@ -99,7 +100,16 @@ export async function benchImportHoldings(): Promise<void> {
   }
 }
 
+const USAGE = `
+Usage: npm run bench:import
+
+Generates BENCH_IMPORT_ROWS (default 100000) holding rows as CSV and times jpg import of them into a throwaway
+member database (on BENCH_DATABASE_URL, default mysql://root@127.0.0.1:3306, else a temporary SQLite file),
+the same file again, and the export; prints the table. Part of npm run bench too.
+  --help   this text (runs nothing)`;
+
 if (require.main === module) {
+  exitWithUsageIfAsked(process.argv.slice(2), USAGE);
   benchImportHoldings().catch((error) => {
     console.error(error);
     process.exit(1);

@@ -4,7 +4,8 @@
  * benchmark (bench/guild/), then the domain benchmark on our own federation
  * (bench/domain/, MariaDB). Prints per run and per round, a summary with the
  * ratios ours/apollo and ours/hive (medians over rounds), and writes it all
- * as JSON. Everything runs on loopback, bounded in time (about 8 minutes).
+ * as JSON; last, the CSV import benchmark (./importHoldings.ts). Everything
+ * runs on loopback, bounded in time (about 8 minutes).
  *
  * Knobs: BENCH_ROUNDS (2), BENCH_CONCURRENCY (50), BENCH_SECONDS (measured
  * run, 12), BENCH_WARMUP_SECONDS (3), BENCH_VARIANTS (identical,varied),
@@ -22,6 +23,8 @@ import { CONTENDERS } from './guild/contenders';
 import type { SubgraphCounts } from './guild/serve';
 import { VARIANTS } from './guild/variants';
 import { readEnv, type EnvName } from '../lib/config/env';
+import { exitWithUsageIfAsked } from '../lib/config/usage';
+import { benchImportHoldings } from './importHoldings';
 import { benchNiceness, canPin, pin, startChild, waitForOutput } from './process';
 
 const DIST = path.resolve(__dirname, '..');
@@ -86,14 +89,12 @@ const USAGE = `Usage: npm run bench
 
 Runs the federation benchmark (the Guild's query: plain @apollo/gateway, ours and Hive Gateway side by side,
 50 connections, alternating rounds) and the domain benchmark on MariaDB, prints the table and writes
-test-output/bench.json; then the CSV import benchmark. Results and targets: bench/RESULTS.md.
+test-output/bench.json; then the CSV import benchmark (alone: npm run bench:import). Results and targets:
+bench/RESULTS.md.
   --help   this text (runs nothing)`;
 
 async function main(): Promise<void> {
-  if (process.argv.includes('--help') || process.argv.includes('-h')) {
-    console.log(USAGE);
-    return;
-  }
+  exitWithUsageIfAsked(process.argv.slice(2), USAGE);
   const started = Date.now();
   const details = machine();
   const pinned = canPin() && details.cpus >= 2;
@@ -184,6 +185,8 @@ async function main(): Promise<void> {
   console.log(`\nbenchmark took ${fixed(seconds, 0)} s; JSON: ${path.relative(process.cwd(), JSON_FILE)}`);
   fs.mkdirSync(path.dirname(JSON_FILE), { recursive: true });
   fs.writeFileSync(JSON_FILE, JSON.stringify({ machine: details, settings: { rounds: ROUNDS, concurrency: CONCURRENCY, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS }, runs, summary, domain, seconds }, null, 2));
+  console.log('');
+  await benchImportHoldings();
   const failed = runs.some((r) => r.failures > 0) || ('failures' in domain && domain.failures > 0);
   if (failed) {
     console.error('Some answers were wrong or failed: see FAILURES above.');

@@ -3,7 +3,8 @@
  * built dist/), with a temporary DATA_DIR and a federation config on ports
  * this test holds:
  *   - every --help prints usage and does nothing else: exit 0, nothing written, nothing listening
- *     (the config's ports are held here, so a script that tried to listen would fail);
+ *     (the config's ports are held here, so a script that tried to listen would fail), no benchmark run,
+ *     no web build (its output would come before the usage);
  *   - npm start with a port already taken stops at once, naming the port and its holder, with nothing started.
  */
 import { execFile, spawnSync } from 'node:child_process';
@@ -84,7 +85,11 @@ describe('--help prints usage and does nothing else', () => {
     ['jpg', ['member', 'add', 'MK']],
     ['jpg', ['subgraph', 'check']],
     ['audit:federation', []],
+    ['bench', []],
+    ['bench:import', []],
     ['bench:planning', []],
+    // npm start builds the web apps too, but not for --help.
+    ['start', []],
   ];
 
   it.each(scripts)('npm run -s %s -- %j --help', async (script, args) => {
