@@ -1,7 +1,16 @@
-/** Child processes for the benchmark: started (pinned to CPUs where the machine allows), awaited until they answer, measured, stopped. */
+/**
+ * Child processes for the benchmark: started (pinned to CPUs where the machine
+ * allows), awaited until they answer, measured, stopped. None outlives the
+ * benchmark: each runs in a process group of its own, stopped as a group; a
+ * benchmark that calls stopChildrenOnSignals() stops them all on SIGTERM or
+ * SIGINT before it exits; and a Node child stops by itself when the benchmark
+ * is gone however it ended, SIGKILL included (lib/process/stopWithParent.ts,
+ * preloaded with --require).
+ */
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { readEnv } from '../lib/config/env';
 
 export interface Child {
@@ -82,28 +91,87 @@ export function pin(pid: number, cpus: string): boolean {
   return true;
 }
 
+/** Preloaded into every Node child: it stops when the benchmark is gone. */
+const STOP_WITH_PARENT = path.resolve(__dirname, 'targets', 'stopWithBenchmark.js');
+
+/** Children still running, so that a signal or the benchmark's exit stops them all. */
+const running = new Set<Child>();
+
+/** The child's whole process group (it leads one: detached), or nothing when it is gone. */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-child.pid!, signal);
+  } catch {
+    // the group is gone already
+  }
+}
+
 export function startChild(command: string, args: string[], options: ChildOptions = {}): Child {
+  const preload = command === process.execPath ? ['--require', STOP_WITH_PARENT] : [];
   // A child inherits this process's niceness (set by benchNiceness), its threads included.
-  const [file, argv] = options.cpus && canPin() ? ['taskset', ['-c', options.cpus, command, ...args]] : [command, args];
+  const [file, argv] = options.cpus && canPin() ? ['taskset', ['-c', options.cpus, command, ...preload, ...args]] : [command, [...preload, ...args]];
   const child = spawn(file, argv, {
     cwd: options.cwd,
     env: { ...process.env, ...options.env },
     stdio: options.ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
+    // Its own process group: stopped as a whole (a gateway's workers too), and out of reach of a terminal's Ctrl-C,
+    // which this process handles (stopChildrenOnSignals) by stopping each child in turn.
+    detached: true,
   });
   let output = '';
   child.stdout?.on('data', (d) => (output = (output + d).slice(-20_000)));
   child.stderr?.on('data', (d) => (output = (output + d).slice(-20_000)));
-  return {
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const handle: Child = {
     process: child,
     output: () => output,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-      }),
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        signalGroup(child, 'SIGTERM');
+        const killer = setTimeout(() => signalGroup(child, 'SIGKILL'), 5000);
+        await exited;
+        clearTimeout(killer);
+      }
+      // Whatever it left behind in its group goes with it.
+      signalGroup(child, 'SIGKILL');
+      running.delete(handle);
+    },
   };
+  running.add(handle);
+  void exited.then(() => {
+    if (running.has(handle)) signalGroup(child, 'SIGKILL');
+    running.delete(handle);
+  });
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    // The last resort, however this process exits (an uncaught error, process.exit): no child group outlives it.
+    process.once('exit', () => {
+      for (const { process: leftover } of running) signalGroup(leftover, 'SIGKILL');
+    });
+  }
+  return handle;
+}
+
+let exitHookInstalled = false;
+
+/**
+ * For a benchmark's main: on SIGTERM or SIGINT (Ctrl-C), every child still
+ * running is stopped (SIGTERM to its group, SIGKILL after 5 s), `cleanup`
+ * runs, and the process exits with 128 + the signal's number.
+ */
+export function stopChildrenOnSignals(cleanup: () => void = () => undefined): void {
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    console.error(`\n${signal}: stopping the benchmark's ${running.size} running process(es)`);
+    void Promise.all([...running].map((child) => child.stop())).finally(() => {
+      cleanup();
+      process.exit(128 + os.constants.signals[signal]);
+    });
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
 }
 
 /** Resolves when `pattern` appears in the child's output; fails if it exits first or time runs out. */

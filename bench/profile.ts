@@ -9,8 +9,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { GUILD_TEST_QUERY } from './guild/subgraphs';
+import { exitWithUsageIfAsked } from '../lib/config/usage';
 import { runLoad } from './load';
-import { benchNiceness, canPin, pin, startChild, waitForGraphQL, waitForOutput } from './process';
+import { benchNiceness, canPin, pin, startChild, stopChildrenOnSignals, waitForGraphQL, waitForOutput } from './process';
 
 const DIST = path.resolve(__dirname, '..');
 const ROOT = path.resolve(DIST, '..');
@@ -42,13 +43,22 @@ export function topSelfTime(profileFile: string, top = 10): Array<{ share: numbe
     .map(([fn, n]) => ({ share: n / busy, fn }));
 }
 
+const USAGE = `
+Usage: node dist/bench/profile.js [gateway/index.js of any build] [seconds]
+
+Runs that gateway (default: this build's) under the federation benchmark's load for [seconds] (default 15)
+with --cpu-prof, keeps the profile in test-output/profiles/ and prints the top self-time functions.
+  --help   this text (runs nothing)`;
+
 async function main(): Promise<void> {
+  exitWithUsageIfAsked(process.argv.slice(2), USAGE);
   const gatewayEntry = path.resolve(process.argv[2] ?? path.join(DIST, 'gateway/index.js'));
   const seconds = Number(process.argv[3] ?? 15);
   const pinned = canPin() && os.cpus().length >= 2;
   if (pinned) pin(process.pid, '0');
   benchNiceness();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jpg-profile-'));
+  stopChildrenOnSignals(() => fs.rmSync(tmp, { recursive: true, force: true }));
   const out = path.join(ROOT, 'test-output', 'profiles');
   fs.mkdirSync(out, { recursive: true });
   const supergraphFile = path.join(tmp, 'supergraph.graphql');

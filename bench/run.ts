@@ -5,7 +5,8 @@
  * (bench/domain/, MariaDB). Prints per run and per round, a summary with the
  * ratios ours/apollo and ours/hive (medians over rounds), and writes it all
  * as JSON; last, the CSV import benchmark (./importHoldings.ts). Everything
- * runs on loopback, bounded in time (about 8 minutes).
+ * runs on loopback, bounded in time (about 8 minutes). SIGTERM or Ctrl-C stops
+ * every process it started (./process.ts).
  *
  * Knobs: BENCH_ROUNDS (2), BENCH_CONCURRENCY (50), BENCH_SECONDS (measured
  * run, 12), BENCH_WARMUP_SECONDS (3), BENCH_VARIANTS (identical,varied),
@@ -25,7 +26,7 @@ import { VARIANTS } from './guild/variants';
 import { readEnv, type EnvName } from '../lib/config/env';
 import { exitWithUsageIfAsked } from '../lib/config/usage';
 import { benchImportHoldings } from './importHoldings';
-import { benchNiceness, canPin, pin, startChild, waitForOutput } from './process';
+import { benchNiceness, canPin, pin, startChild, stopChildrenOnSignals, waitForOutput } from './process';
 
 const DIST = path.resolve(__dirname, '..');
 const ROOT = path.resolve(DIST, '..');
@@ -90,7 +91,7 @@ const USAGE = `Usage: npm run bench
 Runs the federation benchmark (the Guild's query: plain @apollo/gateway, ours and Hive Gateway side by side,
 50 connections, alternating rounds) and the domain benchmark on MariaDB, prints the table and writes
 test-output/bench.json; then the CSV import benchmark (alone: npm run bench:import). Results and targets:
-bench/RESULTS.md.
+bench/RESULTS.md. SIGTERM or Ctrl-C stops every process it started.
   --help   this text (runs nothing)`;
 
 async function main(): Promise<void> {
@@ -103,6 +104,7 @@ async function main(): Promise<void> {
   console.log(`pinning: ${details.pinned}; niceness of every benchmark process: ${details.niceness}`);
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jpg-bench-'));
+  stopChildrenOnSignals(() => fs.rmSync(tmp, { recursive: true, force: true }));
   const supergraphFile = path.join(tmp, 'supergraph.graphql');
   const subgraphs = startChild(process.execPath, [path.join(DIST, 'bench/targets/guildSubgraphs.js'), supergraphFile], { cpus: pinned ? '0' : undefined, ipc: true });
   const counts = () =>
