@@ -3,6 +3,7 @@
  * how probes move it, what is logged and told to listeners. (Its effect on
  * real requests: gateway/test/circuitBreaker.e2e.ts.)
  */
+import { currentRequest, runInRequest } from '../../lib/observability/requestContext';
 import { memoryLogger } from '../logger';
 import { CircuitBreakers } from './breakers';
 import type { BreakerChange } from './circuitBreaker';
@@ -76,6 +77,19 @@ describe('an open breaker', () => {
     const warnings = entries.filter((e) => e.level === 40);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatchObject({ subgraph: 'country', member: 'XK', breaker: 'open', msg: expect.stringMatching(/^circuit breaker for member XK's country subgraph opened \(1 timeout within 0\.2 s/) });
+  });
+
+  it('probes as nobody\'s request: not as part of the request whose failure opened it (its id, its log, its trace)', async () => {
+    const probedIn: Array<string | undefined> = [];
+    const { breaker, breakers } = setUp(async () => {
+      probedIn.push(currentRequest()?.requestId);
+      throw new Error('still down');
+    });
+    runInRequest({ requestId: 'the-request-that-timed-out' }, () => breaker.recordFailure(timeout));
+    await sleep(SETTINGS.probeIntervalMs * 4);
+    breakers.stop();
+    expect(probedIn.length).toBeGreaterThanOrEqual(2);
+    expect(probedIn).toEqual(probedIn.map(() => undefined));
   });
 
   it('changes nothing on further failures while open: only a probe closes it', async () => {

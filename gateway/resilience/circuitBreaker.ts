@@ -12,6 +12,7 @@
  * cycles while open only at debug level) and told to the listeners.
  */
 import type { Logger } from 'pino';
+import { outsideRequest } from '../../lib/observability/requestContext';
 import { describeTarget, SubgraphTarget } from '../datasources/subgraphDataSource';
 import type { BreakerSettings } from './settings';
 import type { SubgraphFailure } from './subgraphFailure';
@@ -96,7 +97,8 @@ export class CircuitBreaker {
 
   private scheduleProbe(): void {
     if (this.stopped) return;
-    this.probeTimer = setTimeout(() => void this.probe(), this.options.settings.probeIntervalMs);
+    // The request that opened the breaker is long answered when the probes run: they are nobody's request.
+    this.probeTimer = outsideRequest(() => setTimeout(() => void this.probe(), this.options.settings.probeIntervalMs));
     this.probeTimer.unref();
   }
 

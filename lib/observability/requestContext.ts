@@ -55,6 +55,15 @@ export function currentRequest(): RequestRecord | undefined {
   return storage.getStore();
 }
 
+/**
+ * Runs `work` outside any request, and whatever it schedules (timers, promises)
+ * too: background work that a request happens to start (a circuit breaker's
+ * probes) must not log, trace or send a request id as part of that request.
+ */
+export function outsideRequest<T>(work: () => T): T {
+  return storage.exit(work);
+}
+
 /** Runs `work` as part of the request `record`. */
 export function runInRequest<T>(record: RequestRecord, work: () => T): T {
   return storage.run(record, work);
