@@ -7,8 +7,11 @@
  *    closes: no new connections;
  * 3. requests in flight finish; their answers, and any answer sent on a
  *    kept-alive connection from now on, carry `Connection: close`, so each
- *    connection closes after its current request; idle kept-alive
- *    connections are closed at once;
+ *    connection closes after its current request; a kept-alive connection
+ *    idle meanwhile may still bring one request within IDLE_LINGER_MS
+ *    (answered, with `Connection: close`), then it is closed — closed at
+ *    once, a client that had just sent its next request on it (a busy client
+ *    does so within milliseconds) would lose that request to a reset;
  * 4. after `graceMs`, whatever is still open is cut.
  *
  * Apollo's drain plugin does steps 2 and 4 but sends no `Connection: close`
@@ -17,6 +20,7 @@
  * subgraph.
  */
 import type http from 'node:http';
+import net from 'node:net';
 import { readPositiveInteger } from '../config/env';
 
 export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
@@ -41,9 +45,13 @@ export interface HttpDrain {
 /** At most this long (ms) spent accepting connections already queued when the drain begins. */
 const QUEUE_SETTLE_MS = 500;
 
+/** How long (ms) a kept-alive connection idle during the drain may still bring a request before it is closed. */
+export const IDLE_LINGER_MS = 1000;
+
 export function drainable(server: http.Server): HttpDrain {
   const inFlight = new Set<http.ServerResponse>();
   let running: Promise<DrainOutcome> | undefined;
+  let lingerOver = false;
   let accepted = 0;
   server.on('connection', () => accepted++);
 
@@ -53,8 +61,8 @@ export function drainable(server: http.Server): HttpDrain {
     inFlight.add(res);
     res.once('close', () => {
       inFlight.delete(res);
-      // An answer sent with keep-alive before the drain began leaves its connection idle: close it.
-      if (running) setImmediate(() => server.closeIdleConnections());
+      // An answer sent with keep-alive before the drain began leaves its connection idle: past the linger, close it.
+      if (lingerOver) setImmediate(() => server.closeIdleConnections());
     });
   });
 
@@ -74,9 +82,16 @@ export function drainable(server: http.Server): HttpDrain {
       gracefully = false;
       server.closeAllConnections();
     }, graceMs);
-    // Stops listening and closes idle kept-alive connections (a fresh connection counts as busy until its
-    // first request is answered); the callback runs once the last connection is closed.
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    // Stops listening; the callback runs once the last connection is closed. (Not http.Server#close, which would
+    // close idle kept-alive connections at once.) Idle ones are closed after the linger (a fresh connection counts
+    // as busy until its first request is answered).
+    const closed = new Promise<void>((resolve) => net.Server.prototype.close.call(server, () => resolve()));
+    const linger = setTimeout(() => {
+      lingerOver = true;
+      server.closeIdleConnections();
+    }, Math.min(IDLE_LINGER_MS, graceMs));
+    await closed;
+    clearTimeout(linger);
     clearTimeout(cut);
     return { gracefully };
   };
