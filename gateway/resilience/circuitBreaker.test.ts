@@ -86,9 +86,10 @@ describe('an open breaker', () => {
       throw new Error('still down');
     });
     runInRequest({ requestId: 'the-request-that-timed-out' }, () => breaker.recordFailure(timeout));
-    await sleep(SETTINGS.probeIntervalMs * 4);
+    // The first probe is the one scheduled while that request ran.
+    for (let waited = 0; probedIn.length === 0 && waited < 5000; waited += SETTINGS.probeIntervalMs) await sleep(SETTINGS.probeIntervalMs);
     breakers.stop();
-    expect(probedIn.length).toBeGreaterThanOrEqual(2);
+    expect(probedIn.length).toBeGreaterThanOrEqual(1);
     expect(probedIn).toEqual(probedIn.map(() => undefined));
   });
 
