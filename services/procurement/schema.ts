@@ -16,7 +16,8 @@ import { ImplementationPlanResolver, PlanApprovalResolver, PlanVersionResolver }
 import { PoolingCandidateResolver, PoolingShareResolver } from './resolvers/pooling.resolver';
 import { CatalogPriceHistoryResolver, PriceVersionResolver } from './resolvers/priceVersion.resolver';
 import { RequirementResolver } from './resolvers/requirement.resolver';
-import { ExchangeRateResolver, MemberBudgetResolver } from './rates/rates.resolver';
+import { MemberBudgetResolver } from './rates/budgetComparison.resolver';
+import { ExchangeRateResolver } from './rates/rates.resolver';
 import { CasePaymentResolver, CaseResolver, CaseStageChangeResolver, CaseVersionResolver, JointOrderCasesResolver, MemberCasesResolver } from './cases/case.resolver';
 
 export const PROCUREMENT_RESOLVERS = [

@@ -1,20 +1,16 @@
 /**
- * Exchange rates in the graph, and a member's commitments compared with its
- * budget in one currency (`Country.budgetComparison`, which @requires the
- * member's budgets from its own country subgraph).
+ * Exchange rates in the graph: the recorded reference rates, and recording
+ * one (the procurement office's). What they are used for is in
+ * budgetComparison.resolver.ts.
  */
-import { Arg, Args, ArgsType, Ctx, Directive, Field, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Directive, Field, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Between, FindOptionsWhere } from 'typeorm';
 import { LocalDateScalar } from '../../../lib/graphql/scalars';
 import { formatRate } from '../../../lib/money';
 import { ProcurementContext, write } from '../context';
 import { EXCHANGE_RATES } from '../listSizes';
-import { Member } from '../entities';
-import { BudgetComparison } from './budgetComparison.type';
-import { compareBudget } from './budgetComparison';
 import { ExchangeRate } from './exchangeRate.entity';
 import { recordExchangeRate } from './rates';
-import { RequiredBudget } from './requiredBudget.type';
 
 @ArgsType()
 class RecordExchangeRateArgs {
@@ -30,9 +26,6 @@ class RecordExchangeRateArgs {
   @Field({ description: 'Where the rate comes from, e.g. "ECB euro foreign exchange reference rates"; say so when a value is illustrative.' })
   source: string;
 }
-
-/** A member as procurement receives it for `budgetComparison`: with the budgets its own subgraph sent along. */
-type MemberWithBudgets = Member & { budgets?: RequiredBudget[] | null };
 
 @Resolver(() => ExchangeRate)
 export class ExchangeRateResolver {
@@ -58,27 +51,3 @@ export class ExchangeRateResolver {
     return formatRate(rate.perEuroMicro);
   }
 }
-
-@Resolver(() => Member)
-export class MemberBudgetResolver {
-  @Directive('@external')
-  @FieldResolver(() => [RequiredBudget], { nullable: true, description: "The member's budgets, from its own country subgraph." })
-  budgets(@Root() member: MemberWithBudgets): RequiredBudget[] | null {
-    return member.budgets ?? null;
-  }
-
-  @Directive('@requires(fields: "budgets { year procurement { amount currency } }")')
-  @FieldResolver(() => BudgetComparison, {
-    description: "The member's commitments in a fiscal year (its cases' payments due that year) against its procurement budget, in one currency at the recorded reference rates. The budget part is null for a caller who may not read the member's budget.",
-  })
-  async budgetComparison(
-    @Root() member: MemberWithBudgets,
-    @Ctx() ctx: ProcurementContext,
-    @Arg('fiscalYear', () => Int, { description: 'The fiscal (budget) year.' }) fiscalYear: number,
-    @Arg('currency', () => String, { defaultValue: 'EUR', description: 'The ISO 4217 currency to compare in.' }) currency: string,
-    @Arg('rateDate', () => LocalDateScalar, { nullable: true, description: "Use the rates in force on this day (the latest on or before it); default today." }) rateDate?: string | null,
-  ): Promise<BudgetComparison> {
-    return compareBudget(ctx, member.code, member.budgets, { fiscalYear, currency, rateDate });
-  }
-}
-
