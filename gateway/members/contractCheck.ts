@@ -8,8 +8,8 @@
  */
 import fs from 'node:fs';
 import { SERVICE_DEFINITION_QUERY } from '@apollo/gateway';
-import { normalizeSubgraphSdl } from '../../lib/graphql/federatedSchema';
-import { checkSubgraph, firstProblem, SchemaChange } from '../../lib/schemaCheck';
+import { normalizeSubgraphSdl } from '../../lib/graphql/subgraphSdl';
+import type { SchemaChange } from '../../lib/schemaCheck';
 import type { SubgraphDataSource } from '../datasources/subgraphDataSource';
 import { RequestKind } from '../datasources/requestKinds';
 
@@ -35,6 +35,8 @@ export class Contract {
     } catch {
       // Not buildable: checkSubgraph says why.
     }
+    // Loaded only for a member whose SDL differs: the schema diff (@graphql-inspector) is not needed otherwise.
+    const { checkSubgraph, firstProblem } = require('../../lib/schemaCheck') as typeof import('../../lib/schemaCheck');
     const check = await checkSubgraph({ name: 'contract', baselineSdl: this.sdl, proposedSdl: servedSdl });
     return check.passed ? { matches: true, changes: check.changes } : { matches: false, reason: firstProblem(check) ?? check.verdict };
   }

@@ -4,10 +4,13 @@
  * only survives printing through `printSchemaWithDirectives`, and the `@link`
  * that makes it a Federation 2 schema has to be prepended by hand.
  */
-import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
+import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { DocumentNode, GraphQLSchema, parse } from 'graphql';
 import { buildSchema, BuildSchemaOptions, createResolversMap } from 'type-graphql';
+
+// Printing and normalising SDL need no type-graphql: they live apart, so the gateway can use them without loading it.
+export { normalizeSubgraphSdl, printFederatedSdl } from './subgraphSdl';
 
 // v2.9: the first version that imports the demand-control directives @cost and @listSize (lib/graphql/costDirectives.ts).
 export const FEDERATION_VERSION = 'v2.9';
@@ -50,18 +53,4 @@ export async function buildFederatedSchema(
     typeDefs: parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`),
     resolvers: resolvers as SubgraphResolvers,
   });
-}
-
-/**
- * The subgraph's own SDL, without the federation definitions; what
- * `schema/*.graphql` commits. (`_service { sdl }` reports the same schema with
- * those definitions spelled out: compare through `normalizeSubgraphSdl`.)
- */
-export function printFederatedSdl(schema: GraphQLSchema): string {
-  return `${printSubgraphSchema(schema).trim()}\n`;
-}
-
-/** Any subgraph SDL (e.g. a running service's `_service { sdl }`) printed as `printFederatedSdl` prints it. */
-export function normalizeSubgraphSdl(sdl: string): string {
-  return printFederatedSdl(buildSubgraphSchema(parse(sdl)));
 }

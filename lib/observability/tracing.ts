@@ -17,9 +17,7 @@
  * `gateway.fetch`, `gateway.postprocessing`) once a provider is registered.
  */
 import { context, propagation, ROOT_CONTEXT, Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor, ConsoleSpanExporter, NodeTracerProvider, SimpleSpanProcessor, SpanExporter, SpanProcessor } from '@opentelemetry/sdk-trace-node';
+import type { SpanExporter, SpanProcessor } from '@opentelemetry/sdk-trace-node';
 import {
   ATTR_DB_OPERATION_NAME,
   ATTR_DB_QUERY_TEXT,
@@ -71,13 +69,19 @@ export function readTracesExporter(): TracesExporter {
 
 /** Registers the process's tracer provider (context manager, W3C propagator) unless tracing is off. */
 export function setupTracing(options: TracingOptions): Tracing {
+  if (!options.exporter && readTracesExporter() === 'none') return { enabled: false, shutdown: async () => {} };
+  // Loaded only when tracing is on: the SDK and the OTLP exporter are about 180 modules (several MB of heap)
+  // that a process with tracing off (the default) would hold for nothing.
+  const { BatchSpanProcessor, ConsoleSpanExporter, NodeTracerProvider, SimpleSpanProcessor } = require('@opentelemetry/sdk-trace-node') as typeof import('@opentelemetry/sdk-trace-node');
+  const { resourceFromAttributes } = require('@opentelemetry/resources') as typeof import('@opentelemetry/resources');
   let processor: SpanProcessor;
   if (options.exporter) {
     processor = new SimpleSpanProcessor(options.exporter);
   } else {
-    const exporter = readTracesExporter();
-    if (exporter === 'none') return { enabled: false, shutdown: async () => {} };
-    processor = exporter === 'otlp' ? new BatchSpanProcessor(new OTLPTraceExporter()) : new SimpleSpanProcessor(new ConsoleSpanExporter());
+    if (readTracesExporter() === 'otlp') {
+      const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http');
+      processor = new BatchSpanProcessor(new OTLPTraceExporter());
+    } else processor = new SimpleSpanProcessor(new ConsoleSpanExporter());
   }
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: readEnv('OTEL_SERVICE_NAME') ?? options.serviceName }),

@@ -7,7 +7,7 @@
  * Redis is away: callers decide what a failure means (the signature check
  * refuses the request: fail closed).
  */
-import Redis from 'ioredis';
+import type RedisClient from 'ioredis';
 import type { SetIfAbsent, SharedState } from './sharedState';
 
 export interface RedisStateOptions {
@@ -20,6 +20,8 @@ export interface RedisStateOptions {
 }
 
 export function redisState(options: RedisStateOptions): SharedState {
+  // Loaded on first use: without REDIS_URL a service never needs ioredis (about 40 modules).
+  const Redis = (require('ioredis') as { default: typeof RedisClient }).default;
   const redis = new Redis(options.url, {
     keyPrefix: options.keyPrefix ?? 'jpg:',
     commandTimeout: options.commandTimeoutMs ?? 1000,
