@@ -5,6 +5,7 @@
  */
 // First: before anything loads @apollo/gateway (see the module).
 import './plainApolloExports';
+import { applyGatewayHeapSizing } from './heapSizing';
 import { setupTracing } from '../lib/observability/tracing';
 import { stopOnSignals } from '../lib/process/stopOnSignals';
 import { exitWithUsageIfAsked } from '../lib/config/usage';
@@ -23,6 +24,9 @@ Starts the gateway.
   --host, HOST               default the config's gateway.host (127.0.0.1)
   --help                     this text
 Every variable, with its default: lib/config/env.ts.`;
+
+// Peak RSS under load is garbage the old generation keeps between full collections: capped (see the module).
+applyGatewayHeapSizing();
 
 async function main(): Promise<void> {
   exitWithUsageIfAsked(process.argv.slice(2), USAGE);

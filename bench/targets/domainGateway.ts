@@ -7,10 +7,14 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import { parseFederationConfig } from '../../gateway/config';
+import { applyGatewayHeapSizing } from '../../gateway/heapSizing';
 import { createGatewayLogger } from '../../gateway/logger';
 import { startGateway } from '../../gateway/server';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
+
+// As every gateway process runs (gateway/index.ts).
+applyGatewayHeapSizing();
 
 async function main(): Promise<void> {
   const config = parseFederationConfig(JSON.parse(process.argv[2]), { origin: 'bench domain federation', baseDir: ROOT });
