@@ -8,7 +8,6 @@ import {
   getNamedType,
   isAbstractType,
   isCompositeType,
-  type FieldNode,
   type GraphQLCompositeType,
   type GraphQLField,
   type GraphQLObjectType,
@@ -23,8 +22,28 @@ export interface ActualInput extends CostInput {
 
 type Value = Record<string, unknown>;
 
+/** One response key of an object type under some selection sets: what counting its value needs, worked out once. */
+interface FieldPlan {
+  key: string;
+  /** The field's weight, for each item (each entry of a list). */
+  weight: number;
+  /** Its arguments' weights, once per value. */
+  argumentsWeight: number;
+  /** The named type when it is composite (its objects are counted below), else undefined. */
+  composite: GraphQLCompositeType | undefined;
+  /** The selection sets below it: the same array every time, so its own plans are found again. */
+  below: SelectionSetNode[];
+}
+
 class Counter {
   readonly selections: Selections;
+  /**
+   * The plans of this response, by selection sets (the same array for every
+   * object under one field) and object type: an answer of a thousand objects
+   * of one type collects their fields, weights and arguments once, not a
+   * thousand times (under load this counting was 10-13 % of the gateway's CPU).
+   */
+  private readonly plans = new Map<readonly SelectionSetNode[], Map<GraphQLObjectType, FieldPlan[]>>();
 
   constructor(private readonly input: ActualInput) {
     this.selections = new Selections(input.schema, input.fragments, input.variables);
@@ -37,31 +56,55 @@ class Counter {
     return named && !isAbstractType(named) && isCompositeType(named) ? [named as GraphQLObjectType] : this.selections.objectTypes(type);
   }
 
+  private plan(object: GraphQLObjectType, selectionSets: readonly SelectionSetNode[]): FieldPlan[] {
+    let byType = this.plans.get(selectionSets);
+    if (!byType) this.plans.set(selectionSets, (byType = new Map()));
+    let plan = byType.get(object);
+    if (plan) return plan;
+    plan = [];
+    const { model, variables } = this.input;
+    for (const [key, nodes] of this.selections.fields(object, selectionSets)) {
+      const field = object.getFields()[nodes[0].name.value] as GraphQLField<unknown, unknown> | undefined;
+      // Introspection and unknown fields cost nothing, whatever their value.
+      if (!field || field.name.startsWith('__')) continue;
+      const args = nodes[0].arguments?.length ? argumentValues(field, nodes[0], variables) : undefined;
+      const type = getNamedType(field.type);
+      plan.push({
+        key,
+        weight: fieldWeight(model, object.name, field),
+        argumentsWeight: argumentsWeight(model, `${object.name}.${field.name}`, args),
+        composite: isCompositeType(type) ? type : undefined,
+        below: subSelections(nodes),
+      });
+    }
+    byType.set(object, plan);
+    return plan;
+  }
+
   object(type: GraphQLCompositeType, selectionSets: readonly SelectionSetNode[], value: Value): number {
     let most = 0;
     for (const object of this.objectTypes(type, value)) {
       let total = 0;
-      for (const [key, fieldNodes] of this.selections.fields(object, selectionSets)) {
-        total += this.field(object.name, object.getFields()[fieldNodes[0].name.value], fieldNodes, value[key]);
+      for (const field of this.plan(object, selectionSets)) {
+        const fieldValue = value[field.key];
+        // A null (a refused or failed field) costs nothing, its arguments included.
+        if (fieldValue === undefined || fieldValue === null) continue;
+        total += this.items(field, fieldValue) + field.argumentsWeight;
       }
       most = Math.max(most, total);
     }
     return most;
   }
 
-  private field(parent: string, field: GraphQLField<unknown, unknown> | undefined, nodes: FieldNode[], value: unknown): number {
-    if (!field || field.name.startsWith('__') || value === undefined || value === null) return 0;
-    const { model } = this.input;
-    const weight = fieldWeight(model, parent, field);
-    const coordinate = `${parent}.${field.name}`;
-    const args = nodes[0].arguments?.length ? argumentValues(field, nodes[0], this.input.variables) : undefined;
-    const type = getNamedType(field.type);
-    const item = (entry: unknown): number => {
-      if (Array.isArray(entry)) return entry.reduce((sum: number, inner) => sum + item(inner), 0);
-      if (entry === null || entry === undefined) return 0;
-      return weight + (isCompositeType(type) && typeof entry === 'object' ? this.object(type, subSelections(nodes), entry as Value) : 0);
-    };
-    return item(value) + argumentsWeight(model, coordinate, args);
+  /** A field's value: its weight per item (every entry of nested lists), plus each object's own fields. */
+  private items(field: FieldPlan, entry: unknown): number {
+    if (Array.isArray(entry)) {
+      let sum = 0;
+      for (const inner of entry) sum += this.items(field, inner);
+      return sum;
+    }
+    if (entry === null || entry === undefined) return 0;
+    return field.weight + (field.composite && typeof entry === 'object' ? this.object(field.composite, field.below, entry as Value) : 0);
   }
 }
 
