@@ -50,15 +50,17 @@ function checkExpiry(expiresOn: string, today: string, field = 'expiresOn'): str
 
 /**
  * Opens a case for a change: shares its order (the order first, then the
- * case, as every writer does), claims the case and checks it is the acting
- * member's own.
+ * case, as every writer does), claims the case (unless it is closed) and
+ * checks it is the acting member's own.
  */
 export async function openCase(tx: EntityManager, caseId: number, country: string): Promise<{ kase: Case; order: JointOrder }> {
   await actingMember(tx, country);
   const seen = await tx.findOne(Case, { where: { id: caseId } });
   if (!seen) throw notFound('Case', String(caseId));
   const order = await shareOrder(tx, seen.orderId);
-  const kase = await claim(tx, Case, caseId, (c) => `Case ${c.reference}`, 'Case', true);
+  // A closed case is read-only, in the database too (migration 1796700000000-ClosedCasesReadOnly): not claimed,
+  // so every command answers CASE_CLOSED (requireStage) instead of running into the database's refusal.
+  const kase = await claim(tx, Case, caseId, (c) => `Case ${c.reference}`, 'Case', true, (c) => c.stage === CaseStage.CLOSED);
   if (kase.countryCode !== country) {
     throw caseRuleBroken(CaseRule.NOT_YOUR_CASE, kase, `Case ${kase.reference} is ${kase.countryCode}'s: only its purchaser (or the office for it) acts on it, not ${country}`, { actingCountry: country });
   }

@@ -5,6 +5,7 @@ import { AllocationRequirementIndex1796400000000 } from './1796400000000-Allocat
 import { CaseLifecycle1796500000000 } from './1796500000000-CaseLifecycle';
 import { RequirementShares1796500000001 } from './1796500000001-RequirementShares';
 import { PriceVersions1796600000000 } from './1796600000000-PriceVersions';
+import { ClosedCasesReadOnly1796700000000 } from './1796700000000-ClosedCasesReadOnly';
 
 /** The procurement database's migrations, oldest first. Add new ones at the end. */
 export const PROCUREMENT_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const PROCUREMENT_MIGRATIONS = [
   CaseLifecycle1796500000000,
   RequirementShares1796500000001,
   PriceVersions1796600000000,
+  ClosedCasesReadOnly1796700000000,
 ];

@@ -219,6 +219,34 @@ describe('purchasers\' cases through the gateway', () => {
     }
   });
 
+  it('is read-only in the database too: a direct SQL write to the closed case, or to a row it owns, is refused', async () => {
+    const sql = (statement: string, params: unknown[]) => federation.procurement.service.dataSource.query(statement, params);
+    const closed = caseIds.XK;
+    for (const [statement, params] of [
+      ['UPDATE fms_case SET actual_cost_minor = 1 WHERE id = ?', [closed]],
+      ["UPDATE fms_case SET stage = 'DELIVERING', closed_on = NULL, actual_cost_minor = NULL, estimate_at_closure_minor = NULL WHERE id = ?", [closed]],
+      ['UPDATE fms_case SET lock_version = lock_version + 1 WHERE id = ?', [closed]],
+      ['DELETE FROM fms_case WHERE id = ?', [closed]],
+      ['UPDATE case_payment SET paid_on = NULL WHERE case_id = ?', [closed]],
+      ['DELETE FROM case_payment WHERE case_id = ? AND paid_on IS NULL', [closed]],
+      ["INSERT INTO case_payment (case_id, sequence, kind, due_on, amount_minor, currency) VALUES (?, 9, 'INSTALMENT', '2026-08-01', 100, 'USD')", [closed]],
+      ["UPDATE case_version SET description = 'Rewritten after closure' WHERE case_id = ?", [closed]],
+      ['DELETE FROM case_version WHERE case_id = ? AND version = 3', [closed]],
+      ["INSERT INTO case_version (case_id, version, kind, issued_on, estimate_minor, currency, description) VALUES (?, 9, 'MODIFICATION', '2026-07-10', 100, 'USD', 'After closure')", [closed]],
+      ["UPDATE case_stage_change SET changed_on = '2026-07-11' WHERE case_id = ? AND to_stage = 'CLOSED'", [closed]],
+      ['DELETE FROM case_stage_change WHERE case_id = ?', [closed]],
+      // Moving a row of an open case into the closed one is a write to the closed case.
+      ["UPDATE case_stage_change SET case_id = ? WHERE case_id = ? AND to_stage = 'REQUESTED'", [closed, caseIds.HR]],
+    ] as const) {
+      const before = await snapshot();
+      await expect(sql(statement, [...params])).rejects.toThrow(/CASE_CLOSED: \w+ rows of a CLOSED case are read-only/);
+      expect(await snapshot()).toBe(before);
+    }
+    // The guard is the closure's, not the tables': Croatia's case, not closed, still takes writes.
+    await expect(sql('UPDATE fms_case SET lock_version = lock_version WHERE id = ?', [caseIds.HR])).resolves.toBeDefined();
+    await expect(sql('UPDATE case_version SET description = description WHERE case_id = ?', [caseIds.HR])).resolves.toBeDefined();
+  });
+
   it('admits in the database only the next stage, each once', async () => {
     const sql = (statement: string, params: unknown[]) => federation.procurement.service.dataSource.query(statement, params);
     await expect(sql("INSERT INTO case_stage_change (case_id, from_stage, to_stage, changed_on, changed_by) VALUES (?, 'OFFERED', 'IMPLEMENTING', '2026-07-10', 'AL')", [caseIds.AL])).rejects.toThrow();

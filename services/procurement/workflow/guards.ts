@@ -64,12 +64,23 @@ async function lockRow(tx: EntityManager, entity: EntityTarget<ObjectLiteral>, i
  * value just read. A competing write that got there first makes the UPDATE
  * match no row; the transaction is then retried on fresh data. With `wait`
  * (MariaDB) the row is read under an exclusive lock, so competitors queue
- * for it instead and the claim always matches.
+ * for it instead and the claim always matches. A row `readOnly` says is
+ * read-only (a closed case, which the database refuses to change) is read
+ * (under that lock) but not claimed: its caller refuses to change it.
  */
-export async function claim<E extends Versioned>(tx: EntityManager, entity: EntityTarget<E>, id: number, name: (row: E) => string, notFoundAs: string, wait = false): Promise<E> {
+export async function claim<E extends Versioned>(
+  tx: EntityManager,
+  entity: EntityTarget<E>,
+  id: number,
+  name: (row: E) => string,
+  notFoundAs: string,
+  wait = false,
+  readOnly: (row: E) => boolean = () => false,
+): Promise<E> {
   if (wait) await lockRow(tx, entity, id, 'exclusive');
   const row = await tx.findOne(entity, { where: { id } as FindOptionsWhere<E> });
   if (!row) throw notFound(notFoundAs, String(id));
+  if (readOnly(row)) return row;
   const claimed = await tx
     .createQueryBuilder()
     .update(entity)
