@@ -21,4 +21,4 @@ import { ExchangeRate } from '../rates/exchangeRate.entity';
 export { Allocation, Approval, CatalogItem, Delivery, ImplementationPlan, JointOrder, Member, OrderLine, OrderParticipant, PlanApproval, PlanVersion, PriceTier, PriceVersion, RequirementShare };
 export { Case, CasePayment, CaseStageChange, CaseVersion, ExchangeRate };
 
-export const PROCUREMENT_ENTITIES = [Member, CatalogItem, PriceTier, JointOrder, OrderParticipant, OrderLine, Allocation, Approval, Delivery, ImplementationPlan, PlanVersion, PlanApproval, Case, CaseVersion, CaseStageChange, CasePayment, ExchangeRate, RequirementShare, PriceVersion];
+export const PROCUREMENT_ENTITIES = [Member, CatalogItem, JointOrder, OrderParticipant, OrderLine, Allocation, Approval, Delivery, ImplementationPlan, PlanVersion, PlanApproval, Case, CaseVersion, CaseStageChange, CasePayment, ExchangeRate, RequirementShare, PriceVersion];

@@ -1,22 +1,21 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { minorUnitsTransformer } from '../../../lib/money';
+import type { MinorUnits } from '../../../lib/money';
 
-/** A supplier's volume tier: from `minQuantity` units on, each costs `unitPrice`. */
+/**
+ * A supplier's volume tier: from `minQuantity` units on, each costs `unitPrice`.
+ * Not a table: tiers are read from an item's price versions (price_version,
+ * catalogue/priceVersions.ts); the old price_tier table is gone (migration
+ * 1796700000001-DropPriceTier).
+ */
 @ObjectType({ description: 'A volume price: the unit price from minQuantity units on.' })
-@Entity({ name: 'price_tier' })
 export class PriceTier {
-  @PrimaryColumn({ type: 'varchar', length: 16 })
   nsn: string;
 
   @Field(() => Int, { description: 'The tier applies from this many units of the line (all members together).' })
-  @PrimaryColumn({ name: 'min_quantity', type: 'int' })
   minQuantity: number;
 
-  @Column({ name: 'unit_price_minor', type: 'bigint', transformer: minorUnitsTransformer })
-  unitPriceMinor: bigint;
+  unitPriceMinor: MinorUnits;
 
   @Field(() => Int, { description: 'Days from placing the order to delivery at this tier.' })
-  @Column({ name: 'lead_time_days', type: 'int' })
   leadTimeDays: number;
 }

@@ -6,6 +6,7 @@ import { CaseLifecycle1796500000000 } from './1796500000000-CaseLifecycle';
 import { RequirementShares1796500000001 } from './1796500000001-RequirementShares';
 import { PriceVersions1796600000000 } from './1796600000000-PriceVersions';
 import { ClosedCasesReadOnly1796700000000 } from './1796700000000-ClosedCasesReadOnly';
+import { DropPriceTier1796700000001 } from './1796700000001-DropPriceTier';
 
 /** The procurement database's migrations, oldest first. Add new ones at the end. */
 export const PROCUREMENT_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const PROCUREMENT_MIGRATIONS = [
   RequirementShares1796500000001,
   PriceVersions1796600000000,
   ClosedCasesReadOnly1796700000000,
+  DropPriceTier1796700000001,
 ];

@@ -1,7 +1,7 @@
 /**
  * The reference data every procurement database starts with: the shared
- * catalogue (lib/reference/catalog.ts) with its price tiers, and the member
- * registry (lib/reference/members.ts). Only missing rows are added, so a
+ * catalogue (lib/reference/catalog.ts) with version 1 of each item's price
+ * tiers, and the member registry (lib/reference/members.ts). Only missing rows are added, so a
  * member admitted since, or a changed name, is never overwritten.
  */
 import type { DataSource } from 'typeorm';
@@ -9,7 +9,7 @@ import { parseAmount } from '../../../lib/money';
 import { CATALOG, CATALOG_CURRENCY } from '../../../lib/reference/catalog';
 import { MEMBERS } from '../../../lib/reference/members';
 import { FIRST_VERSION_FROM, storeTiers } from '../catalogue/priceVersions';
-import { CatalogItem, Member, PriceTier, PriceVersion } from '../entities';
+import { CatalogItem, Member, PriceVersion } from '../entities';
 import { legacyNatoStatus, Membership, NatoRelation } from '../types/enums';
 
 /** When the founding members are recorded as admitted. */
@@ -51,17 +51,6 @@ export async function seedReferenceData(dataSource: DataSource): Promise<void> {
         changedBy: 'catalogue',
         reason: "The catalogue's tiers as loaded",
       })),
-    );
-    await tx.insert(
-      PriceTier,
-      newEntries.flatMap((entry) =>
-        entry.tiers.map((tier) => ({
-          nsn: entry.nsn,
-          minQuantity: tier.minQuantity,
-          unitPriceMinor: parseAmount(tier.unitPrice, `catalogue ${entry.nsn} unitPrice`),
-          leadTimeDays: tier.leadTimeDays,
-        })),
-      ),
     );
   });
 }

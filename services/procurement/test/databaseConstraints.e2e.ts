@@ -6,6 +6,7 @@ import { openDatabase } from '../../../lib/db/dataSource';
 import { createTestDatabase } from '../../../test/testkit/database';
 import { PROCUREMENT_ENTITIES } from '../entities';
 import { PROCUREMENT_MIGRATIONS } from '../migrations';
+import { seedReferenceData } from '../seeds/referenceData';
 import { startTestProcurement, TABLES, TestProcurement } from './procurementTestkit';
 import { draftOrder } from './orderSteps';
 import { DEMO_DAY } from './procurementTestkit';
@@ -32,7 +33,7 @@ describe('database constraints of the procurement schema', () => {
     ['a LEAD_NATION order without a lead nation', () => sql("UPDATE joint_order SET model = 'LEAD_NATION' WHERE id = ?", [orderId])],
     ['a placed order without a placement date', () => sql("UPDATE joint_order SET status = 'PLACED' WHERE id = ?", [orderId])],
     ['an unknown order status', () => sql("UPDATE joint_order SET status = 'SHIPPED' WHERE id = ?", [orderId])],
-    ['a price tier below one unit', () => sql("INSERT INTO price_tier (nsn, min_quantity, unit_price_minor, lead_time_days) VALUES ('1410-01-458-4218', 0, 100, 10)")],
+    ['a second price version 1 of an item', () => sql("INSERT INTO price_version (nsn, version, effective_from, tiers, changed_at, changed_by, reason) VALUES ('1410-01-458-4218', 1, '2027-01-01', '[]', '2026-05-04 10:00:00', 'catalogue', 'Again')")],
     ['a lower-case member code', () => sql("INSERT INTO member (code, name, nato_status, membership) VALUES ('mk', 'North Macedonia', 'MEMBER', 'INVITED')")],
     ['a full member without an admission date', () => sql("INSERT INTO member (code, name, nato_status, membership) VALUES ('MK', 'North Macedonia', 'MEMBER', 'MEMBER')")],
     ['a line for an item not in the catalogue', () => sql("INSERT INTO order_line (order_id, nsn) VALUES (?, '0000-00-000-0000')", [orderId])],
@@ -69,6 +70,36 @@ describe('the procurement migrations', () => {
       await dataSource.destroy();
       await database.drop();
     }
+  }, 300_000);
+
+  it('drop price_tier only with every item\'s prices in price_version, and build it again from version 1 going down', async () => {
+    const database = await createTestDatabase('procurement_price_tier');
+    const dataSource = await openDatabase({ url: database.url, entities: PROCUREMENT_ENTITIES, migrations: PROCUREMENT_MIGRATIONS });
+    try {
+      const runner = dataSource.createQueryRunner();
+      await seedReferenceData(dataSource);
+      expect(await runner.hasTable('price_tier')).toBe(false);
+      const versions = await dataSource.query('SELECT nsn, tiers FROM price_version WHERE version = 1 ORDER BY nsn');
+      await dataSource.undoLastMigration({ transaction: 'each' });
+      // Down: the table as it was, holding each item's version 1.
+      const tiers = await dataSource.query('SELECT nsn, min_quantity, unit_price_minor, lead_time_days FROM price_tier ORDER BY nsn, min_quantity');
+      expect(tiers.length).toBe(versions.reduce((n: number, v: { tiers: string }) => n + JSON.parse(v.tiers).length, 0));
+      // An item entered by hand with tiers but no price version keeps its prices: they become its version 1.
+      await dataSource.query("INSERT INTO catalog_item (nsn, name, category, supplier, standard, currency) VALUES ('1410-99-000-0001', 'Javelin training round', 'ANTI_ARMOUR', 'Javelin Joint Venture', '', 'USD')");
+      await dataSource.query("INSERT INTO price_tier (nsn, min_quantity, unit_price_minor, lead_time_days) VALUES ('1410-99-000-0001', 1, 1500000, 200), ('1410-99-000-0001', 10, 1400000, 180)");
+      await dataSource.runMigrations({ transaction: 'each' });
+      expect(await runner.hasTable('price_tier')).toBe(false);
+      const carried = await dataSource.query("SELECT version, effective_from, tiers FROM price_version WHERE nsn = '1410-99-000-0001'");
+      expect(carried.map((v: { version: number; tiers: string }) => [Number(v.version), JSON.parse(v.tiers)])).toEqual([
+        [1, [{ minQuantity: 1, unitPriceMinor: '1500000', leadTimeDays: 200 }, { minQuantity: 10, unitPriceMinor: '1400000', leadTimeDays: 180 }]],
+      ]);
+      // The others' versions are as they were: nothing added twice.
+      expect(await dataSource.query("SELECT nsn, tiers FROM price_version WHERE version = 1 AND nsn <> '1410-99-000-0001' ORDER BY nsn")).toEqual(versions);
+      await runner.release();
+    } finally {
+      await dataSource.destroy();
+      await database.drop();
+    }
   });
 
   it('after the first, go down and up again on a database that holds orders (deliveries pointing at allocations)', async () => {
@@ -88,5 +119,6 @@ describe('the procurement migrations', () => {
     } finally {
       await p.stop();
     }
-  });
+    // Every migration down and up again is a lot of DDL (tables, checks, triggers): minutes on a busy MariaDB.
+  }, 300_000);
 });

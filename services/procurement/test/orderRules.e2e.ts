@@ -193,7 +193,9 @@ const CASES: RuleCase[] = [
       await p.service.dataSource.query(
         "INSERT INTO catalog_item (nsn, name, category, supplier, standard, currency) VALUES ('1410-99-000-0001', 'Javelin training round', 'ANTI_ARMOUR', 'Javelin Joint Venture (Raytheon/Lockheed Martin)', 'STANAG 4569', 'EUR')",
       );
-      await p.service.dataSource.query("INSERT INTO price_tier (nsn, min_quantity, unit_price_minor, lead_time_days) VALUES ('1410-99-000-0001', 1, 1500000, 200)");
+      await p.service.dataSource.query(
+        "INSERT INTO price_version (nsn, version, effective_from, tiers, changed_at, changed_by, reason) VALUES ('1410-99-000-0001', 1, '1970-01-01', '[{\"minQuantity\":1,\"unitPriceMinor\":\"1500000\",\"leadTimeDays\":200}]', '2026-05-01 09:00:00', 'catalogue', 'Test item')",
+      );
       return { c: 'XK', o: (await draftOrder(p)).orderId, n: '1410-99-000-0001' };
     },
     operation: ADD_LINE,

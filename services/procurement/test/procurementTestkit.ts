@@ -81,7 +81,7 @@ function actingAs(query: string, variables: unknown) {
   return identityWith('procurement', 'analyst', ...[...codes].map((code): Role => ministryRole(code)));
 }
 
-export const TABLES = ['member', 'catalog_item', 'price_tier', 'joint_order', 'order_participant', 'order_line', 'allocation', 'approval', 'delivery', 'implementation_plan', 'plan_version', 'plan_approval', 'fms_case', 'case_version', 'case_stage_change', 'case_payment', 'exchange_rate', 'requirement_share', 'price_version'];
+export const TABLES = ['member', 'catalog_item', 'joint_order', 'order_participant', 'order_line', 'allocation', 'approval', 'delivery', 'implementation_plan', 'plan_version', 'plan_approval', 'fms_case', 'case_version', 'case_stage_change', 'case_payment', 'exchange_rate', 'requirement_share', 'price_version'];
 
 /** Every row of every procurement table, for "nothing changed" checks. */
 export async function databaseSnapshot(dataSource: DataSource): Promise<string> {
