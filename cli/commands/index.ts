@@ -7,5 +7,6 @@ import { memberCommand } from './member';
 import { subgraphCommand } from './subgraph';
 import { importCommand } from './import';
 import { exportCommand } from './export';
+import { shareCommand } from './share';
 
-export const COMMANDS: ReadonlyArray<() => Command> = [memberCommand, subgraphCommand, importCommand, exportCommand];
+export const COMMANDS: ReadonlyArray<() => Command> = [memberCommand, subgraphCommand, importCommand, exportCommand, shareCommand];

@@ -3,10 +3,7 @@
  * GET /ready, asked with a procurement token (minted with the development or
  * AUTH_JWT_SECRET secret; with an identity provider, JPG_TOKEN or --token).
  */
-import { readEnv } from '../../lib/config/env';
-import { readAuthConfig } from '../../lib/security/config';
-import { mintDevelopmentToken } from '../../lib/security/tokens';
-import { readConfig } from '../federationConfig';
+import { bearerToken, gatewayOrigin } from '../gatewayAccess';
 import { OutputFormat, progress, result, resultJson } from '../output';
 
 export interface MemberListOptions {
@@ -25,8 +22,8 @@ interface MemberState {
 }
 
 export async function runMemberList(options: MemberListOptions): Promise<void> {
-  const origin = options.gateway ?? gatewayOrigin(options.config);
-  const token = options.token ?? readEnv('JPG_TOKEN') ?? (await procurementToken());
+  const origin = gatewayOrigin(options.gateway, options.config);
+  const token = await bearerToken(options.token, 'procurement', 'jpg:member-list');
   progress(`asking ${origin}/ready`);
   const response = await fetch(`${origin}/ready`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(10_000) }).catch((error: Error) => {
     throw new Error(`the gateway at ${origin} does not answer (${(error.cause as Error | undefined)?.message ?? error.message})`);
@@ -37,15 +34,4 @@ export async function runMemberList(options: MemberListOptions): Promise<void> {
   if (options.format === 'json') return resultJson({ gateway: origin, ready: report.ready, members });
   const rows = members.map((m) => `${m.code}  ${(m.status ?? '?').padEnd(10)} ${(m.url ?? '').padEnd(34)} ${m.since ?? ''}${m.reason ? `  ${m.reason}` : ''}`);
   result([`${origin}: ${report.ready ? 'ready' : 'not ready'}, ${members.length} member${members.length === 1 ? '' : 's'}`, ...rows].join('\n'));
-}
-
-function gatewayOrigin(configFile: string): string {
-  const { gateway } = readConfig(configFile);
-  return `http://${gateway.host.includes(':') ? `[${gateway.host}]` : gateway.host}:${gateway.port}`;
-}
-
-async function procurementToken(): Promise<string> {
-  const { verifier } = readAuthConfig();
-  if (verifier.keys.kind !== 'secret') throw new Error('Tokens come from an identity provider here: pass a procurement token with --token or JPG_TOKEN');
-  return mintDevelopmentToken('procurement', { secret: verifier.keys.secret, issuer: verifier.issuer, audience: verifier.audience, rolesClaim: verifier.rolesClaim, subject: 'jpg:member-list', expiresInSeconds: 300 });
 }

@@ -16,7 +16,7 @@ export const ENVIRONMENT = {
   OTEL_TRACES_EXPORTER: 'Every service: where OpenTelemetry traces go: "none" (the default: tracing off), "otlp" (OTLP over HTTP to OTEL_EXPORTER_OTLP_ENDPOINT) or "console" (printed).',
   OTEL_SERVICE_NAME: 'Every service: service.name of its spans. Default the service\'s own name: gateway, procurement, country-<member>.',
   OTEL_EXPORTER_OTLP_ENDPOINT: 'Every service with OTEL_TRACES_EXPORTER=otlp: the collector\'s base URL (traces go to <endpoint>/v1/traces). Default http://localhost:4318. OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, OTEL_EXPORTER_OTLP_HEADERS, OTEL_TRACES_SAMPLER and OTEL_TRACES_SAMPLER_ARG are honoured as the OpenTelemetry SDK defines them.',
-  JPG_TOKEN: 'jpg member list: bearer token (role procurement) it asks the gateway\'s /ready with. Default: one minted with the development secret (or AUTH_JWT_SECRET); required when tokens come from an identity provider.',
+  JPG_TOKEN: 'jpg member list: bearer token (role procurement) it asks the gateway\'s /ready with; jpg share <CODE> requirements: the ministry\'s token (role ministry:<CODE>) it sends them with (same as --token). Default: one minted with the development secret (or AUTH_JWT_SECRET); required when tokens come from an identity provider.',
   DATA_DIR: 'npm start, start:procurement, start:country, seed:country and jpg member add: folder for the embedded SQLite files (and mysql-credentials.json). Default data/.',
   JPG_OPERATOR: 'jpg import: who runs it, recorded in the audit trail (same as --operator). Default: the operating-system user name.',
   BENCH_IMPORT_ROWS: 'npm run bench / bench:import: holding rows in the generated CSV of the import benchmark. Default 100000.',

@@ -8,6 +8,7 @@ import fs from 'node:fs/promises';
 import type { DataSource } from 'typeorm';
 import { OPERATOR_ROLE } from '../audit/auditTrail';
 import { assertDatabaseOfMember, openCountryDatabase } from '../database';
+import { Requirement } from '../entities';
 import { assertMemberCode } from '../member';
 import { readCsv } from './csvText';
 import { exportRecords } from './exportRecords';
@@ -57,4 +58,25 @@ export async function importCsvFile(options: ImportFileOptions): Promise<ImportO
 
 export async function exportCsv(options: MemberDatabase & { kind: RecordKind }): Promise<{ csv: string; rows: number }> {
   return withMemberDatabase(options, (dataSource) => exportRecords(dataSource, RECORD_FORMATS[options.kind], options.member));
+}
+
+/** What procurement keeps of a requirement (shareRequirements' SharedRequirementInput), as the member's database holds it. */
+export interface RequirementToShare {
+  id: string;
+  reference: string;
+  nsn: string;
+  quantity: number;
+  neededBy: string;
+  status: string;
+}
+
+/** The member's requirements for `jpg share`, by reference; all of them without `references`. */
+export async function requirementsToShare(options: MemberDatabase & { references?: readonly string[] }): Promise<RequirementToShare[]> {
+  return withMemberDatabase(options, async (dataSource) => {
+    const rows = await dataSource.getRepository(Requirement).find({ where: { countryCode: options.member }, order: { reference: 'ASC' } });
+    const wanted = options.references ? new Set(options.references) : null;
+    return rows
+      .filter((r) => !wanted || wanted.has(r.reference))
+      .map((r) => ({ id: String(r.id), reference: r.reference, nsn: r.nsn, quantity: r.quantity, neededBy: r.neededBy, status: r.status }));
+  });
 }
