@@ -8,6 +8,17 @@ import type { DataSource } from 'typeorm';
 import { parseRate } from '../../../lib/money';
 import { ExchangeRate } from '../entities';
 
+/*
+ * The ECB's USD rates are the daily euro reference rate (US dollars for one
+ * euro, EUR/USD) of the year's last business day, as the ECB's daily feed
+ * (https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml, archived per
+ * day) published it: 29 December 2023 USD 1.1050, 31 December 2024 USD 1.0389
+ * (checked on 3 December 2026 against the archived feed of those days).
+ * 30 December 2022 USD 1.0666 is the same series; no archived copy of that
+ * day's feed was at hand to check it again. They are year-end rates, not the
+ * ECB's annual averages (which are no one day's rate, and a rate here is
+ * recorded for a day: exchange_rate.rate_date).
+ */
 const ECB = 'European Central Bank, euro foreign exchange reference rates (published value)';
 const ILLUSTRATIVE_USD = "Illustrative value near the ECB's USD reference rate of the time (not a published rate)";
 const ILLUSTRATIVE_ALL = "Illustrative value near the Bank of Albania's official rate (the ECB publishes no ALL reference rate; not a published rate)";
