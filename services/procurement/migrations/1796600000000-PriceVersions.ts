@@ -46,10 +46,12 @@ export class PriceVersions1796600000000 implements MigrationInterface {
       tiers.push({ minQuantity: Number(row.min_quantity), unitPriceMinor: String(row.unit_price_minor), leadTimeDays: Number(row.lead_time_days) });
       byItem.set(row.nsn, tiers);
     }
+    // A UTC datetime as text: SQLite binds no Date (a Date failed there on a database with tiers).
+    const now = new Date().toISOString().replace('T', ' ').slice(0, 23);
     for (const [nsn, tiers] of byItem) {
       await queryRunner.query(
         "INSERT INTO price_version (nsn, version, effective_from, tiers, changed_at, changed_by, reason) VALUES (?, 1, '1970-01-01', ?, ?, 'catalogue', 'The catalogue''s tiers as loaded')",
-        [nsn, JSON.stringify(tiers), new Date()],
+        [nsn, JSON.stringify(tiers), now],
       );
     }
   }
