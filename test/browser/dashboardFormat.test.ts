@@ -1,5 +1,5 @@
 /** The dashboard shows money exactly as the graph answers it: grouping is done on the text, never through a float. */
-import { formatMoney, groupDigits, percentOf } from '../../web/dashboard/format';
+import { formatMoney, groupDigits } from '../../web/dashboard/format';
 
 describe('dashboard money formatting', () => {
   it.each([
@@ -21,21 +21,5 @@ describe('dashboard money formatting', () => {
 
   it('writes the currency after the amount', () => {
     expect(formatMoney({ amount: '4183500.00', currency: 'USD' })).toBe('4,183,500.00 USD');
-  });
-
-  it.each([
-    ['4183500.00', '38500000.00', '10.9'],
-    ['1.00', '3.00', '33.3'],
-    ['2.00', '3.00', '66.7'],
-    ['0.00', '620000000.00', '0.0'],
-    ['150.00', '100.00', '150.0'],
-    // 1 cent of a trillion: exact integer arithmetic still rounds to 0.0, and does not overflow.
-    ['0.01', '1000000000000.00', '0.0'],
-  ])('computes %s of %s as %s %% in integers', (part, whole, percent) => {
-    expect(percentOf(part, whole)).toBe(percent);
-  });
-
-  it('has no percentage of a zero budget', () => {
-    expect(percentOf('10.00', '0.00')).toBeNull();
   });
 });

@@ -1,8 +1,6 @@
-/** The dashboard's own arithmetic and rules, without a browser: alerts, fiscal years, CSV escaping, the token's perspective. */
+/** The dashboard's own rules, without a browser: alerts, CSV escaping, the token's perspective. */
 import { ministryCodes } from '../../web/shared/tokenPayload';
 import { dashboardAlerts } from '../../web/dashboard/alerts';
-import { committedInYear, fiscalYearOf, selectableYears } from '../../web/dashboard/fiscalYear';
-import { sumMoney } from '../../web/dashboard/format';
 import { csvField, orderLinesCsv } from '../../web/dashboard/orderCsv';
 import type { AlertsData, MemberRequirements, OrderDetail, OrderListItem, OverdueDelivery } from '../../web/dashboard/queries';
 
@@ -18,14 +16,12 @@ function order(overrides: Partial<OrderListItem>): OrderListItem {
     status: 'IN_APPROVAL',
     estimated: true,
     offerExpiresOn: '2026-12-18',
-    placedAt: null,
     totalValue: usd('0.00'),
     individualValue: usd('0.00'),
     savings: usd('0.00'),
     savingsPercent: '0.00',
     participants: [country('XK'), country('AL'), country('HR')],
     currentApprovals: [],
-    savingsByCountry: [],
     ...overrides,
   };
 }
@@ -55,7 +51,7 @@ describe('dashboard alerts', () => {
   it.each([
     ['31 days away', { offerExpiresOn: '2027-01-02' }],
     ['already lapsed', { offerExpiresOn: '2026-12-01' }],
-    ['placed', { status: 'PLACED', placedAt: '2026-11-01T09:00:00Z' }],
+    ['placed', { status: 'PLACED' }],
   ])('leaves out an offer %s', (_, overrides) => {
     expect(dashboardAlerts([order(overrides)], alertsData(), today).offers).toEqual([]);
   });
@@ -104,47 +100,6 @@ describe('dashboard alerts', () => {
       ['XK', 'partly', 4, 184],
       ['XK', 'uncovered', 0, 31],
     ]);
-  });
-});
-
-describe('budgets by fiscal year', () => {
-  const shares = (xk: string) => [{ country: { code: 'XK' }, committed: usd(xk) }];
-  const orders = [
-    order({ id: '1', status: 'COMPLETED', placedAt: '2025-11-10T09:00:00Z', offerExpiresOn: '2025-12-15', savingsByCountry: shares('100.10') }),
-    order({ id: '2', status: 'DELIVERING', placedAt: '2026-01-05T09:00:00Z', offerExpiresOn: '2025-12-31', savingsByCountry: shares('200.20') }),
-    order({ id: '3', status: 'APPROVED', offerExpiresOn: '2027-01-29', savingsByCountry: shares('300.30') }),
-    order({ id: '4', status: 'IN_APPROVAL', offerExpiresOn: '2026-12-18', savingsByCountry: shares('999.99') }),
-    // XK has approved the current version while AL's approval is pending: XK has committed, as totalCommitted counts it.
-    order({
-      id: '5',
-      status: 'IN_APPROVAL',
-      offerExpiresOn: '2028-03-01',
-      currentApprovals: [
-        { country: { code: 'XK' }, decision: 'APPROVED' },
-        { country: { code: 'AL' }, decision: 'PENDING' },
-      ],
-      savingsByCountry: [...shares('50.05'), { country: { code: 'AL' }, committed: usd('70.07') }],
-    }),
-  ];
-
-  it('places an order in the year it was placed, or, not yet placed, the year its offer expires', () => {
-    expect(orders.map(fiscalYearOf)).toEqual([2025, 2026, 2027, 2026, 2028]);
-  });
-
-  it("adds up a member's commitments of one year exactly, leaving out orders it has not approved", () => {
-    expect(committedInYear(orders, 'XK', 2026)).toEqual([usd('200.20')]);
-    expect(committedInYear(orders, 'XK', 2027)).toEqual([usd('300.30')]);
-    expect(committedInYear(orders, 'XK', 2028)).toEqual([usd('50.05')]);
-    expect(committedInYear(orders, 'AL', 2026)).toEqual([]);
-    expect(committedInYear(orders, 'AL', 2028)).toEqual([]);
-  });
-
-  it('offers the budget years, the committed orders’ years and this one, newest first', () => {
-    expect(selectableYears([2026, 2025], orders, 2026)).toEqual([2028, 2027, 2026, 2025]);
-  });
-
-  it('sums per currency in integers', () => {
-    expect(sumMoney([usd('0.10'), usd('0.20'), { amount: '1.00', currency: 'EUR' }, usd('-0.05')])).toEqual([usd('0.25'), { amount: '1.00', currency: 'EUR' }]);
   });
 });
 

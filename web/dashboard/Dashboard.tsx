@@ -9,7 +9,6 @@ import { dashboardAlerts } from './alerts';
 import { Approvals } from './Approvals';
 import { Budgets } from './Budgets';
 import { DeliveryTimeline } from './DeliveryTimeline';
-import { selectableYears } from './fiscalYear';
 import { todayIso } from './format';
 import { Notices } from './Notices';
 import { downloadText } from './download';
@@ -19,6 +18,7 @@ import { OrderList } from './OrderList';
 import { OrderSummary } from './OrderSummary';
 import { concerningFirst } from './perspective';
 import {
+  BUDGET_CURRENCY,
   MEMBERS_QUERY,
   ORDER_QUERY,
   ORDERS_QUERY,
@@ -72,7 +72,7 @@ export function Dashboard() {
   useAutoRefresh(refreshSeconds, refresh);
 
   const ordersState = useGraphQL<{ jointOrders: OrderListItem[] }>(ORDERS_QUERY, undefined, token, { reload });
-  const membersState = useGraphQL<{ members: MemberBudget[] }>(MEMBERS_QUERY, { year }, token, { reload });
+  const membersState = useGraphQL<{ members: MemberBudget[] }>(MEMBERS_QUERY, { year, currency: BUDGET_CURRENCY }, token, { reload });
   const alertsState = useGraphQL<AlertsData>(ALERTS_QUERY, undefined, token, { reload });
   // A ministry sees the orders it takes part in first.
   const takesPart = (order: OrderListItem, code: string) => order.participants.some((p) => p.code === code);
@@ -94,11 +94,8 @@ export function Dashboard() {
   const alertsResult = resultOf(alertsState);
   const order = resultOf(orderState)?.data?.jointOrder ?? null;
   const alerts = dashboardAlerts(orders, alertsResult?.data ?? null, todayIso(), perspective);
-  const years = selectableYears(
-    members.flatMap((m) => (m.budgets ?? []).map((b) => b.year)),
-    orders,
-    thisYear,
-  );
+  // The years worth choosing: every budget year on record and this one, newest first.
+  const years = [...new Set([...members.flatMap((m) => (m.budgets ?? []).map((b) => b.year)), thisYear])].sort((a, b) => b - a);
   const nameOf = (code: string): string =>
     members.find((m) => m.code === code)?.name ?? orders.flatMap((o) => o.participants).find((p) => p.code === code)?.name ?? code;
 
@@ -148,7 +145,6 @@ export function Dashboard() {
               {(result) => (
                 <Budgets
                   members={members}
-                  orders={orders}
                   errors={result.errors}
                   unavailable={unavailableCodes}
                   year={year}

@@ -14,7 +14,7 @@ interface OrderSummaryProps {
 export function OrderSummary({ order, onExportCsv, onPrint }: OrderSummaryProps) {
   const facts: [string, ReactNode][] = [
     ['Supplier', order.supplier],
-    ['Case', order.caseReference],
+    ['Cases', order.cases.length === 0 ? 'no letter of request yet' : order.cases.map((c) => c.reference).join(', ')],
     ['Model', label(order.model)],
     [
       'Offer expires',

@@ -22,38 +22,6 @@ export function formatMoney(money: Money | null | undefined): string {
   return money ? `${groupDigits(money.amount)} ${money.currency}` : '—';
 }
 
-/** An exact decimal string as integer hundredths ("1250.5" → 125050n), for exact ratios. */
-export function hundredths(amount: string): bigint | null {
-  const match = DECIMAL.exec(amount.trim());
-  if (!match) return null;
-  const [, sign, whole, fraction = ''] = match;
-  const cents = BigInt(whole) * 100n + BigInt((fraction.slice(1) + '00').slice(0, 2));
-  return sign === '-' ? -cents : cents;
-}
-
-/** Integer hundredths back to an exact decimal string (125050n → "1250.50"). */
-export function fromHundredths(cents: bigint): string {
-  const negative = cents < 0n;
-  const abs = negative ? -cents : cents;
-  return `${negative ? '-' : ''}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
-}
-
-/** Adds exact amounts of one currency per currency, in integers: [{1.10 USD}, {2.20 USD}] → [{3.30 USD}]. */
-export function sumMoney(amounts: readonly Money[]): Money[] {
-  const totals = new Map<string, bigint>();
-  for (const { amount, currency } of amounts) totals.set(currency, (totals.get(currency) ?? 0n) + (hundredths(amount) ?? 0n));
-  return [...totals.entries()].map(([currency, cents]) => ({ amount: fromHundredths(cents), currency }));
-}
-
-/** part / whole as a percentage with one decimal, computed in integers ("12.3"); null when whole is zero. */
-export function percentOf(part: string, whole: string): string | null {
-  const p = hundredths(part);
-  const w = hundredths(whole);
-  if (p === null || w === null || w === 0n) return null;
-  const tenths = (p * 1000n + w / 2n) / w; // rounded half up for positive amounts
-  return `${tenths / 10n}.${tenths % 10n}`;
-}
-
 /** Is this exact decimal string negative / zero? Decided on the text, not a float. */
 export const isNegative = (amount: string): boolean => amount.trim().startsWith('-') && /[1-9]/.test(amount);
 

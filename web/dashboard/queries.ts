@@ -31,7 +31,6 @@ export interface OrderListItem {
   status: string;
   estimated: boolean;
   offerExpiresOn: string;
-  placedAt: string | null;
   totalValue: Money;
   individualValue: Money;
   savings: Money;
@@ -40,11 +39,9 @@ export interface OrderListItem {
   participants: CountryRef[];
   /** Who has decided on the current version: the alerts name the ministries still to approve. */
   currentApprovals: { country: { code: string }; decision: string }[];
-  /** Each member's share: the budgets card adds up one fiscal year's commitments from it. */
-  savingsByCountry: { country: { code: string }; committed: Money }[];
 }
 
-/** Every order with what the list, the offer alerts and the budgets card need: one request for all three. */
+/** Every order with what the list and the offer alerts need: one request for both. */
 export const ORDERS_QUERY = /* GraphQL */ `
   query DashboardOrders {
     jointOrders {
@@ -55,14 +52,12 @@ export const ORDERS_QUERY = /* GraphQL */ `
       status
       estimated
       offerExpiresOn
-      placedAt
       totalValue { amount currency }
       individualValue { amount currency }
       savings { amount currency }
       savingsPercent
       participants { code name }
       currentApprovals { country { code } decision }
-      savingsByCountry { country { code } committed { amount currency } }
     }
   }
 `;
@@ -107,11 +102,14 @@ export interface OrderLine {
   allocations: { id: string; country: CountryRef; quantity: number; cost: Money }[];
 }
 
-export interface OrderDetail extends Omit<OrderListItem, 'savingsByCountry'> {
-  caseReference: string;
+export interface OrderDetail extends OrderListItem {
+  /** Each purchaser's own case (FMS: one per member that sent a letter of request), by member code. */
+  cases: { reference: string; purchaser: { code: string } }[];
   model: string;
   offerExpiresOn: string;
   offerExpired: boolean;
+  /** When it was placed with the supplier (its prices agreed); null before. */
+  placedAt: string | null;
   version: number;
   individualValue: Money;
   savingsByCountry: CountrySavings[];
@@ -130,10 +128,11 @@ export const ORDER_QUERY = /* GraphQL */ `
       title
       supplier
       status
-      caseReference
+      cases { reference purchaser { code } }
       model
       offerExpiresOn
       offerExpired
+      placedAt
       version
       estimated
       totalValue { amount currency }
@@ -186,27 +185,68 @@ export const ORDER_QUERY = /* GraphQL */ `
   }
 `;
 
+/** A reference rate the comparison used: units of the currency for one euro, with its day and source. */
+export interface ExchangeRate {
+  currency: string;
+  rateDate: string;
+  source: string;
+  unitsPerEuro: string;
+}
+
+/**
+ * The graph's `Country.budgetComparison`: what a member committed in a fiscal
+ * year (its cases' payments due that year) against its procurement budget,
+ * both in one currency. The dashboard shows it as answered and computes nothing.
+ */
+export interface BudgetComparison {
+  fiscalYear: number;
+  currency: string;
+  rateDate: string;
+  /** The budget in the member's own currency; null when none is set for the year or the token may not read it. */
+  budgetAsSet: Money | null;
+  budget: Money | null;
+  committedAsScheduled: Money[];
+  committed: Money;
+  remaining: Money | null;
+  /** Two decimals, as the graph computes it; null without a (non-zero) budget. */
+  committedPercent: string | null;
+  rates: ExchangeRate[];
+}
+
 export interface MemberBudget {
   code: string;
   name: string;
   membership: string;
-  totalCommitted: Money;
-  budget: { procurement: Money | null } | null;
   /** The years with a budget on record (null where the token may not read them): the year selector's choices. */
   budgets: { year: number }[] | null;
   ministry: { name: string } | null;
+  /** Null when the member's part could not be fetched (the error names the member). */
+  budgetComparison: BudgetComparison | null;
 }
 
+/** The currency the budgets card compares in: one for every member, so the members' rows compare with each other. */
+export const BUDGET_CURRENCY = 'EUR';
+
 export const MEMBERS_QUERY = /* GraphQL */ `
-  query DashboardMembers($year: Int!) {
+  query DashboardMembers($year: Int!, $currency: String!) {
     members {
       code
       name
       membership
-      totalCommitted { amount currency }
-      budget(year: $year) { procurement { amount currency } }
       budgets { year }
       ministry { name }
+      budgetComparison(fiscalYear: $year, currency: $currency) {
+        fiscalYear
+        currency
+        rateDate
+        budgetAsSet { amount currency }
+        budget { amount currency }
+        committedAsScheduled { amount currency }
+        committed { amount currency }
+        remaining { amount currency }
+        committedPercent
+        rates { currency rateDate source unitsPerEuro }
+      }
     }
   }
 `;
