@@ -7,23 +7,9 @@ import { tokenRoles } from '../shared/tokenPayload';
 import { examplesPlugin, missingRole, TokenRolesContext } from './ExamplesPlugin';
 import { playgroundFetcher } from './fetcher';
 import { savedExamples, type SavedExample } from './savedExamples';
+import { WELCOME } from './welcome';
 
 const EXAMPLES = savedExamples();
-
-const WELCOME = `# One graph over every member's ministry.
-# Pick a saved example on the left, or
-# write a query: Ctrl+Space completes,
-# Ctrl+Enter runs, the book opens the docs.
-
-query JointOrders {
-  jointOrders {
-    reference
-    title
-    status
-    totalValue { amount currency }
-  }
-}
-`;
 
 export function Playground() {
   const [token, setToken] = useState(loadToken);
