@@ -18,7 +18,6 @@ import { OrderList } from './OrderList';
 import { OrderSummary } from './OrderSummary';
 import { concerningFirst } from './perspective';
 import {
-  BUDGET_CURRENCY,
   MEMBERS_QUERY,
   ORDER_QUERY,
   ORDERS_QUERY,
@@ -72,7 +71,7 @@ export function Dashboard() {
   useAutoRefresh(refreshSeconds, refresh);
 
   const ordersState = useGraphQL<{ jointOrders: OrderListItem[] }>(ORDERS_QUERY, undefined, token, { reload });
-  const membersState = useGraphQL<{ members: MemberBudget[] }>(MEMBERS_QUERY, { year, currency: BUDGET_CURRENCY }, token, { reload });
+  const membersState = useGraphQL<{ members: MemberBudget[] }>(MEMBERS_QUERY, { year }, token, { reload });
   const alertsState = useGraphQL<AlertsData>(ALERTS_QUERY, undefined, token, { reload });
   // A ministry sees the orders it takes part in first.
   const takesPart = (order: OrderListItem, code: string) => order.participants.some((p) => p.code === code);

@@ -224,18 +224,16 @@ export interface MemberBudget {
   budgetComparison: BudgetComparison | null;
 }
 
-/** The currency the budgets card compares in: one for every member, so the members' rows compare with each other. */
-export const BUDGET_CURRENCY = 'EUR';
-
 export const MEMBERS_QUERY = /* GraphQL */ `
-  query DashboardMembers($year: Int!, $currency: String!) {
+  query DashboardMembers($year: Int!) {
     members {
       code
       name
       membership
       budgets { year }
       ministry { name }
-      budgetComparison(fiscalYear: $year, currency: $currency) {
+      # One currency for every member, so that the members' rows compare with each other.
+      budgetComparison(fiscalYear: $year, currency: "EUR") {
         fiscalYear
         currency
         rateDate
