@@ -23,8 +23,12 @@ export class MemberBudgetResolver {
   }
 
   @Directive('@requires(fields: "budgets { year procurement { amount currency } }")')
+  // Nullable: it needs the member's budgets from the member's own subgraph, and a member that is down must cost
+  // only its own fields (README "Partial answers"); non-null, its absence nulled the whole members list.
   @FieldResolver(() => BudgetComparison, {
-    description: "The member's commitments in a fiscal year (its cases' payments due that year) against its procurement budget, in one currency at the recorded reference rates. The budget part is null for a caller who may not read the member's budget.",
+    nullable: true,
+    description:
+      "The member's commitments in a fiscal year (its cases' payments due that year) against its procurement budget, in one currency at the recorded reference rates. The budget part is null for a caller who may not read the member's budget; the whole comparison is null, with an error naming the member, while the member's own subgraph does not answer.",
   })
   async budgetComparison(
     @Root() member: MemberWithBudgets,
@@ -32,7 +36,7 @@ export class MemberBudgetResolver {
     @Arg('fiscalYear', () => Int, { description: 'The fiscal (budget) year.' }) fiscalYear: number,
     @Arg('currency', () => String, { defaultValue: 'EUR', description: 'The ISO 4217 currency to compare in.' }) currency: string,
     @Arg('rateDate', () => LocalDateScalar, { nullable: true, description: "Use the rates in force on this day (the latest on or before it); default today." }) rateDate?: string | null,
-  ): Promise<BudgetComparison> {
+  ): Promise<BudgetComparison | null> {
     return compareBudget(ctx, member.code, member.budgets, { fiscalYear, currency, rateDate });
   }
 }
