@@ -155,7 +155,7 @@ describeWith(CHROMIUM, 'web apps in Chromium, served by the gateway', () => {
   describe('dashboard', () => {
     const ORDERS = `{ jointOrders { id status totalValue { amount currency } } }`;
     // Budgets of the fiscal year the page shows (its selector starts at the current one); test/browser/dashboard.e2e.ts covers the rest.
-    const MEMBERS = `query($year: Int!) { members { code budget(year: $year) { procurement { amount currency } } } }`;
+    const MEMBERS = `query($year: Int!) { members { code budgetComparison(fiscalYear: $year, currency: "EUR") { budget { amount currency } } } }`;
 
     async function expectOrderShownAsApiSays(page: Page, id: string): Promise<void> {
       await page.locator(`[data-testid="order-summary"][data-order-id="${id}"]`).waitFor();
@@ -244,11 +244,11 @@ describeWith(CHROMIUM, 'web apps in Chromium, served by the gateway', () => {
         const id = await page.locator('[data-testid="order-summary"]').getAttribute('data-order-id');
         await expectOrderShownAsApiSays(page, id ?? '');
         const year = Number(await page.locator('[data-testid="budgets"]').getAttribute('data-year'));
-        const budgets = await queryGateway<{ members: { code: string; budget: { procurement: Money | null } | null }[] }>(origin, MEMBERS, { year }, token);
+        const budgets = await queryGateway<{ members: { code: string; budgetComparison: { budget: Money | null } | null }[] }>(origin, MEMBERS, { year }, token);
         for (const member of budgets.data.members) {
           const cell = page.locator(`[data-testid="budget"][data-country="${member.code}"] [data-field="budget"]`);
           if (member.code === stopped) expect(await cell.innerText()).toMatch(/unavailable/);
-          else if (member.budget?.procurement) expect(ungrouped(await cell.innerText())).toBe(moneyText(member.budget.procurement));
+          else if (member.budgetComparison?.budget) expect(ungrouped(await cell.innerText())).toBe(moneyText(member.budgetComparison.budget));
         }
         await page.screenshot({ path: path.join(SCREENSHOTS, 'dashboard-member-down.png'), fullPage: true });
         await page.close();

@@ -90,7 +90,7 @@ export function Budgets({ members, errors, unavailable, year: chosen, years, onY
                 <div>
                   <dt>Procurement budget {year}</dt>
                   <dd data-field="budget">
-                    {comparison?.budget ? formatMoney(comparison.budget) : comparison ? missing(member, index, errors, unavailable, 'budgets', year) : '—'}
+                    {comparison?.budget ? formatMoney(comparison.budget) : missing(member, index, errors, unavailable, 'budgets', year)}
                   </dd>
                   {converted(comparison?.budgetAsSet) && (
                     <dd className="budget-as-set" data-field="budgetAsSet">
