@@ -30,6 +30,7 @@ export const ENVIRONMENT = {
   BENCH_VARIANTS: 'npm run bench: comma-separated request streams, identical and/or varied. Default identical,varied.',
   BENCH_CONTENDERS: 'npm run bench: comma-separated gateways, apollo, ours and/or hive. Default apollo,ours,hive.',
   BENCH_DOMAIN: 'npm run bench: "off" skips the domain benchmark on MariaDB. Default on.',
+  BENCH_DOMAIN_LAYOUTS: 'npm run bench: where the member processes of the domain benchmark\'s cross-member part run, comma-separated, measured side by side: spread (every CPU, as deployed) and/or pinned (CPU 0 with the load generator). Default spread.',
   BENCH_DATABASE_URL: 'npm run bench: MySQL/MariaDB server for the domain and import benchmarks (throwaway databases, dropped after). Default mysql://root@127.0.0.1:3306 (the import benchmark falls back to SQLite when it does not answer).',
   BENCH_JSON: 'npm run bench: where the results are written as JSON. Default test-output/bench.json.',
   BENCH_NICE: 'npm run bench: scheduling niceness of every benchmark process (gateways, subgraphs, load generator), so a shared machine disturbs the measured gateway less; needs root for values below 0, else ignored. Default -10.',
