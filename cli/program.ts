@@ -30,7 +30,9 @@ export async function run(args: readonly string[]): Promise<number> {
   const program = createProgram();
   try {
     await program.parseAsync([...args], { from: 'user' });
-    return typeof process.exitCode === 'number' ? process.exitCode : ExitCode.OK;
+    // Commands report failure by throwing, never through process.exitCode: that is the whole process's (a
+    // test runner's worker's too), and an earlier failure elsewhere must not turn this run into a failure.
+    return ExitCode.OK;
   } catch (error) {
     if (error instanceof CommanderError) {
       // Commander has already printed the message. Asked-for help is an answer (its exitCode 0); help shown
