@@ -80,6 +80,27 @@ describe('jpg import / jpg export', () => {
     expect(exported.stdout.trim().split('\n')).toEqual(lines.slice(0, 11));
   });
 
+  it("refuses a member without a database (a mistyped code) naming <CODE>, and creates no file", async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jpg-cli-nodb-'));
+    const previous = process.env.DATA_DIR;
+    process.env.DATA_DIR = dataDir;
+    try {
+      for (const args of [
+        ['export', 'XY', 'holdings'],
+        ['import', 'XY', 'holdings', path.join(EXAMPLES, 'holdings.csv')],
+      ]) {
+        const { code, stderr } = await runJpg(args);
+        expect(code).toBe(2);
+        expect(stderr).toContain('<CODE> XY: no database at');
+      }
+      expect(fs.readdirSync(dataDir)).toEqual([]);
+    } finally {
+      if (previous === undefined) delete process.env.DATA_DIR;
+      else process.env.DATA_DIR = previous;
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('prints usage only for --help: no database opened, no file written', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jpg-cli-help-'));
     const previous = process.env.DATA_DIR;
