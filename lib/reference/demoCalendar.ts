@@ -5,7 +5,8 @@
  * a completed order, one in delivery with some deliveries late and some
  * still ahead, an offer about to lapse, a draft. Tests fix the day.
  */
-const DAY_MS = 86_400_000;
+import { addDays } from '../time/calendarDays';
+
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export interface DemoCalendar {
@@ -19,10 +20,9 @@ export interface DemoCalendar {
 
 export function demoCalendar(today: string): DemoCalendar {
   if (!LOCAL_DATE.test(today) || Number.isNaN(Date.parse(`${today}T00:00:00Z`))) throw new Error(`The demo day must be YYYY-MM-DD (got "${today}")`);
-  const midnight = Date.parse(`${today}T00:00:00Z`);
   return {
     today,
-    day: (offset) => new Date(midnight + offset * DAY_MS).toISOString().slice(0, 10),
+    day: (offset) => addDays(today, offset),
     year: (offset) => Number(today.slice(0, 4)) + offset,
   };
 }

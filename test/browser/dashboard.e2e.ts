@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { daysBetween } from '../../lib/time/calendarDays';
 import { CHROMIUM, describeWith } from '../testkit/systemParts';
 import type { BrowserSession } from './chromium';
 import { moneyText, queryGateway, ungrouped } from './gatewayApi';
@@ -81,8 +82,6 @@ interface ApiBudgets {
 
 /** Today as the graph decides lateness: the UTC date. */
 const today = (): string => new Date().toISOString().slice(0, 10);
-const dayOf = (date: string): number => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
-const daysFrom = (from: string, to: string): number => dayOf(to) - dayOf(from);
 
 /** The few browser globals the tests read inside the page (this file compiles without the DOM's types). */
 interface PageGlobals {
@@ -265,7 +264,7 @@ describeWith(CHROMIUM, 'the dashboard on a desktop and a phone', () => {
 
     const offers = jointOrders
       .filter((o) => ['DRAFT', 'IN_APPROVAL', 'APPROVED'].includes(o.status))
-      .map((o) => ({ o, days: daysFrom(now, o.offerExpiresOn) }))
+      .map((o) => ({ o, days: daysBetween(now, o.offerExpiresOn) }))
       .filter(({ days }) => days >= 0 && days <= 30);
     const overdue = jointOrders.flatMap((o) => o.deliveries.filter((d) => d.late && d.status !== 'DELIVERED'));
     const uncovered = members.flatMap((m) =>
@@ -292,7 +291,7 @@ describeWith(CHROMIUM, 'the dashboard on a desktop and a phone', () => {
     const requirementAlerts = await page
       .locator('[data-testid="alert"][data-kind="requirement"]')
       .evaluateAll((items) => items.map((item) => [item.getAttribute('data-country'), item.getAttribute('data-requirement-id'), item.getAttribute('data-days')]));
-    expect(requirementAlerts.sort()).toEqual(uncovered.map((r) => [r.code, r.id, String(daysFrom(r.neededBy, now))]).sort());
+    expect(requirementAlerts.sort()).toEqual(uncovered.map((r) => [r.code, r.id, String(daysBetween(r.neededBy, now))]).sort());
 
     // An alert leads to its order.
     const first = page.locator('[data-testid="alert"][data-kind="offer"] .alert-link, [data-testid="alert"][data-kind="delivery"] .alert-link').first();

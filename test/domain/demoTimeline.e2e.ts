@@ -7,10 +7,10 @@
  * lapsing within weeks with Albania's approval pending, a draft, savings in
  * money and percent.
  */
+import { daysBetween } from '../../lib/time/calendarDays';
 import { Federation, startFederation } from '../testkit/federation';
 
-const DAY_MS = 86_400_000;
-const daysFrom = (today: string, date: string | null): number | null => (date === null ? null : (Date.parse(date) - Date.parse(today)) / DAY_MS);
+const daysFrom = (today: string, date: string | null): number | null => (date === null ? null : daysBetween(today, date));
 
 const STORY = `{
   jointOrders {

@@ -4,14 +4,14 @@
  * arithmetic the demo's dates are checked with (the demo dates everything
  * from the day it is seeded).
  */
+import { addDays } from '../../lib/time/calendarDays';
 import { type Federation, startFederation } from '../testkit/federation';
 
 /** The day the domain tests run on. */
 export const TODAY = '2026-10-01';
-const DAY_MS = 86_400_000;
 
 /** The date `offset` days from TODAY, as the API writes dates ("2026-10-02"). */
-export const day = (offset: number): string => new Date(Date.parse(`${TODAY}T00:00:00Z`) + offset * DAY_MS).toISOString().slice(0, 10);
+export const day = (offset: number): string => addDays(TODAY, offset);
 
 /** Noon on `date`: a clock reading well inside the day whatever the time zone of a date comparison. */
 export const noonOn = (date: string): Date => new Date(`${date}T12:00:00Z`);

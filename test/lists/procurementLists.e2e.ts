@@ -5,6 +5,7 @@
  * expectation is computed from the database with SQL, never typed in.
  */
 import { parseAmount } from '../../lib/money';
+import { dayNumber } from '../../lib/time/calendarDays';
 /** The demo day these tests seed on (the demo is dated from it). */
 const DEMO_TODAY = '2026-10-01';
 import { Federation, startFederation } from '../testkit/federation';
@@ -187,7 +188,6 @@ describe('joint order filters and lookup', () => {
 });
 
 describe('deliveries across orders', () => {
-  const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
   /** What the database says is late, with its days overdue (the same SQL on both backends). */
   async function lateFromDatabase(country?: string) {
     const all = await rows<{ id: number; country_code: string; planned_date: string; delivered_date: string | null }>(

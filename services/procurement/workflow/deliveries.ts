@@ -14,19 +14,17 @@ import { checkQuantity } from './lines';
 import { memberRuleBroken, requireDelivering, Rule } from './rules';
 import { writeTransaction } from './transaction';
 import { caseGoodsMoving } from '../cases/lifecycle';
+import { daysBetween } from '../../../lib/time/calendarDays';
 
 /** Late: not delivered and its planned day has passed, or delivered after the planned day. */
 export function isLate(delivery: Pick<Delivery, 'plannedDate' | 'deliveredDate'>, today: string): boolean {
   return delivery.deliveredDate ? delivery.deliveredDate > delivery.plannedDate : delivery.plannedDate < today;
 }
 
-const DAY_MS = 86_400_000;
-const dayNumber = (date: string): number => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
-
 /** Whole days past the planned day: until today while not delivered, until the delivered day once delivered; 0 when not late. */
 export function daysOverdue(delivery: Pick<Delivery, 'plannedDate' | 'deliveredDate'>, today: string): number {
   if (!isLate(delivery, today)) return 0;
-  return dayNumber(delivery.deliveredDate ?? today) - dayNumber(delivery.plannedDate);
+  return daysBetween(delivery.plannedDate, delivery.deliveredDate ?? today);
 }
 
 function placedOn(order: JointOrder): string {
